@@ -1,0 +1,32 @@
+/**
+ * Every setting the service reads from the environment, documented and validated at start.
+ * A bad value stops the process with a message naming the variable.
+ */
+import { z } from 'zod';
+
+const schema = z.object({
+  /** Where the service listens. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** The embedded SQLite file (created with its folder if missing), or `:memory:`. */
+  DATABASE_PATH: z.string().min(1).default('data/abilitybridge.sqlite'),
+  /** `debug` | `info` | `warn` | `error` | `silent`. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** `production` hides error details. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Load the demo data into an empty database at start (`true`/`false`). */
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Largest JSON body accepted, in bytes (bigger → 413). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(100_000),
+});
+
+export type Config = z.output<typeof schema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

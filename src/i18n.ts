@@ -1,0 +1,109 @@
+/**
+ * Messages in zh-CN (first) and en. A message is chosen per request from `?lang=` or
+ * `Accept-Language`; Chinese is the default.
+ */
+import type { Request } from 'express';
+
+export type Locale = 'zh-CN' | 'en';
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+type Params = Record<string, string | number>;
+type Message = { 'zh-CN': string; en: string };
+
+export const MESSAGES = {
+  // error codes
+  'error.validation_failed': { 'zh-CN': '提交的内容有{count}处问题，请修改后重试。', en: 'There {count, plural} in what was sent. Please correct and try again.' },
+  'error.malformed_json': { 'zh-CN': '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  'error.payload_too_large': { 'zh-CN': '请求内容过大（上限 {limit}）。', en: 'The request body is too large (limit {limit}).' },
+  'error.unsupported_media_type': { 'zh-CN': '请求内容必须是 application/json。', en: 'The request body must be application/json.' },
+  'error.not_found': { 'zh-CN': '找不到{entity} {id}。', en: '{entity} {id} was not found.' },
+  'error.route_not_found': { 'zh-CN': '没有这个接口。', en: 'There is no such endpoint.' },
+  'error.conflict': { 'zh-CN': '操作与当前状态冲突：{detail}', en: 'This conflicts with the current state: {detail}' },
+  'error.internal': { 'zh-CN': '服务出现意外错误，已记录，请稍后再试。', en: 'Something went wrong on our side. It has been logged; please try again later.' },
+
+  // entities
+  'entity.alliance_member': { 'zh-CN': '联盟成员', en: 'Alliance member' },
+  'entity.seeker': { 'zh-CN': '求职者', en: 'Seeker' },
+  'entity.job': { 'zh-CN': '岗位', en: 'Job' },
+  'entity.project': { 'zh-CN': '创业项目', en: 'Project' },
+  'entity.course': { 'zh-CN': '培训课程', en: 'Course' },
+  'entity.enrollment': { 'zh-CN': '报名记录', en: 'Enrollment' },
+
+  // conflicts
+  'conflict.archived': { 'zh-CN': '该记录已归档，不能修改。', en: 'the record is archived and cannot be changed.' },
+  'conflict.already_archived': { 'zh-CN': '该记录已经归档。', en: 'the record is already archived.' },
+  'conflict.job_already_closed': { 'zh-CN': '该岗位已经关闭。', en: 'the job is already closed.' },
+  'conflict.job_already_open': { 'zh-CN': '该岗位已经开放。', en: 'the job is already open.' },
+  'conflict.project_already_closed': { 'zh-CN': '该创业项目已经关闭。', en: 'the project is already closed.' },
+  'conflict.project_already_open': { 'zh-CN': '该创业项目已经开放。', en: 'the project is already open.' },
+  'conflict.job_no_openings': { 'zh-CN': '岗位空缺数为 0，请先增加空缺再重新开放。', en: 'the job has no openings left; raise openings before reopening.' },
+  'conflict.member_archived': { 'zh-CN': '该联盟成员已归档，不能发布岗位。', en: 'the alliance member is archived and cannot post jobs.' },
+  'conflict.course_archived': { 'zh-CN': '该课程已归档，不能报名。', en: 'the course is archived and takes no enrollments.' },
+  'conflict.course_full': { 'zh-CN': '该课程名额已满。', en: 'the course is full.' },
+  'conflict.duplicate_certificate': { 'zh-CN': '该残疾人证号已登记。', en: 'this disability certificate number is already registered.' },
+  'conflict.duplicate_member_name': { 'zh-CN': '已有同名联盟成员。', en: 'an alliance member with this name already exists.' },
+  'conflict.duplicate_course_code': { 'zh-CN': '已有相同编号的课程。', en: 'a course with this code already exists.' },
+  'conflict.duplicate_enrollment': { 'zh-CN': '该求职者已报名此课程。', en: 'the seeker is already enrolled on this course.' },
+  'conflict.enrollment_transition': { 'zh-CN': '报名状态不能从“{from}”改为“{to}”。', en: 'an enrollment cannot go from "{from}" to "{to}".' },
+  'conflict.seeker_not_active': { 'zh-CN': '该求职者已归档或匿名化。', en: 'the seeker is archived or anonymised.' },
+
+  // field problems
+  'field.required': { 'zh-CN': '必须填写。', en: 'is required.' },
+  'field.unknown': { 'zh-CN': '不是可接受的字段。', en: 'is not an accepted field.' },
+  'field.type': { 'zh-CN': '类型不对，应为{expected}。', en: 'has the wrong type; expected {expected}.' },
+  'field.too_short': { 'zh-CN': '至少需要 {minimum} 个字符。', en: 'must be at least {minimum} characters.' },
+  'field.too_long': { 'zh-CN': '最多 {maximum} 个字符。', en: 'must be at most {maximum} characters.' },
+  'field.too_small': { 'zh-CN': '不能小于 {minimum}。', en: 'must be at least {minimum}.' },
+  'field.too_big': { 'zh-CN': '不能大于 {maximum}。', en: 'must be at most {maximum}.' },
+  'field.too_few': { 'zh-CN': '至少需要 {minimum} 项。', en: 'needs at least {minimum} items.' },
+  'field.too_many': { 'zh-CN': '最多 {maximum} 项。', en: 'allows at most {maximum} items.' },
+  'field.integer': { 'zh-CN': '必须是整数。', en: 'must be a whole number.' },
+  'field.one_of': { 'zh-CN': '必须是以下之一：{values}。', en: 'must be one of: {values}.' },
+  'field.format': { 'zh-CN': '格式不正确。', en: 'is not in the right format.' },
+  'field.email': { 'zh-CN': '不是有效的电子邮箱地址。', en: 'is not a valid email address.' },
+  'field.phone': { 'zh-CN': '不是有效的电话号码（11 位手机号或带区号的固话）。', en: 'is not a valid phone number (11-digit mobile or landline with area code).' },
+  'field.date': { 'zh-CN': '必须是真实存在的日期，格式为 YYYY-MM-DD。', en: 'must be a real date written YYYY-MM-DD.' },
+  'field.duplicate_items': { 'zh-CN': '有重复的项。', en: 'contains duplicates.' },
+  'field.blank': { 'zh-CN': '不能只有空白。', en: 'must not be blank.' },
+  'certificate.length': { 'zh-CN': '残疾人证号应为 20 位（18 位身份证号 + 类别 + 等级）。', en: 'must be 20 characters: the 18-character resident ID, the category digit and the level digit.' },
+  'certificate.format': { 'zh-CN': '残疾人证号的前 18 位不是有效的身份证号格式（17 位数字 + 数字或 X）。', en: 'does not start with a resident ID of 17 digits and a digit or X.' },
+  'certificate.birth_date': { 'zh-CN': '身份证号中的出生日期不存在。', en: 'contains a birth date that does not exist.' },
+  'certificate.birth_date_future': { 'zh-CN': '身份证号中的出生日期在未来。', en: 'contains a birth date in the future.' },
+  'certificate.check_character': { 'zh-CN': '身份证号的校验码不正确。', en: 'has a wrong resident ID check character.' },
+  'certificate.category_digit': { 'zh-CN': '第 19 位（残疾类别）必须是 1–7。', en: 'must have a category digit 1–7 in position 19.' },
+  'certificate.level_digit': { 'zh-CN': '第 20 位（残疾等级）必须是 1–4。', en: 'must have a level digit 1–4 in position 20.' },
+  'certificate.category_mismatch': { 'zh-CN': '证号中的残疾类别（{digit}）与填写的类别（{value}）不一致。', en: 'says category {digit} but the record says {value}.' },
+  'certificate.level_mismatch': { 'zh-CN': '证号中的残疾等级（{digit}）与填写的等级（{value}）不一致。', en: 'says level {digit} but the record says {value}.' },
+  'salary.min_above_max': { 'zh-CN': '最低薪资不能高于最高薪资。', en: 'the minimum salary must not exceed the maximum.' },
+  'dates.end_before_start': { 'zh-CN': '结束日期不能早于开始日期。', en: 'the end date must not be before the start date.' },
+  'disabled_headcount.above_headcount': { 'zh-CN': '残疾职工人数不能超过职工总数。', en: 'disabled employees cannot exceed total headcount.' },
+  'enrollment.completed_on_required': { 'zh-CN': '结业时必须填写结业日期。', en: 'a completion date is required when completing.' },
+  'ref.unknown_member': { 'zh-CN': '联盟成员 {id} 不存在。', en: 'alliance member {id} does not exist.' },
+  'ref.unknown_course': { 'zh-CN': '课程 {id} 不存在。', en: 'course {id} does not exist.' },
+  'ref.unknown_seeker': { 'zh-CN': '求职者 {id} 不存在。', en: 'seeker {id} does not exist.' },
+  'query.cursor': { 'zh-CN': '分页游标无效。', en: 'is not a valid page cursor.' },
+} as const satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+/** Fills `{name}` placeholders; `{count, plural}` is the one English plural we need. */
+export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const template: string = MESSAGES[key][locale];
+  return template.replace(/\{(\w+)(, plural)?\}/g, (_m, name: string, plural?: string) => {
+    const value = params[name];
+    if (plural) return value === 1 ? 'is 1 problem' : `are ${value ?? 0} problems`;
+    return value === undefined ? `{${name}}` : String(value);
+  });
+}
+
+/** `?lang=` wins, then the first language in `Accept-Language` we have, then zh-CN. */
+export function requestLocale(req: Request): Locale {
+  const q = typeof req.query.lang === 'string' ? req.query.lang : undefined;
+  if (q) return q.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+  const accepted = req.acceptsLanguages('zh-CN', 'zh', 'en');
+  return accepted && accepted.startsWith('en') ? 'en' : DEFAULT_LOCALE;
+}
