@@ -27,10 +27,14 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unk
       problems.push({ path, key: issue.message, ...(params ? { params } : {}) });
       continue;
     }
+    const missing = issue.path.length > 0 && valueAt(input, issue.path) === undefined;
+    if (missing && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code)) {
+      problems.push({ path, key: 'field.required' });
+      continue;
+    }
     switch (issue.code) {
       case 'invalid_type':
-        if (valueAt(input, issue.path) === undefined) problems.push({ path, key: 'field.required' });
-        else if (issue.expected === 'int') problems.push({ path, key: 'field.integer' });
+        if (issue.expected === 'int') problems.push({ path, key: 'field.integer' });
         else problems.push({ path, key: 'field.type', params: { expected: String(issue.expected) } });
         break;
       case 'unrecognized_keys':

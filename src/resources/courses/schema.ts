@@ -17,11 +17,17 @@ const fields = createInsertSchema(courses, {
 })
   .pick({ code: true, titleZh: true, titleEn: true, provider: true, description: true, durationHours: true, workMode: true, street: true, startsOn: true, endsOn: true, capacity: true })
   .extend({
-    skills: uniqueList(skillLabel, 20).default([]),
-    accommodations: uniqueList(z.enum(ACCOMMODATION_CODES), ACCOMMODATION_CODES.length).default([]),
+    skills: uniqueList(skillLabel, 20),
+    accommodations: uniqueList(z.enum(ACCOMMODATION_CODES), ACCOMMODATION_CODES.length),
   });
 
-export const CreateCourseBody = fields.strict();
+/** Lists left out of a create are empty; left out of a patch they stay as they are. */
+export const CreateCourseBody = fields
+  .extend({
+    skills: fields.shape.skills.default([]),
+    accommodations: fields.shape.accommodations.default([]),
+  })
+  .strict();
 export type CreateCourseReq = z.infer<typeof CreateCourseBody>;
 export const UpdateCourseBody = fields.partial().strict();
 export type UpdateCourseReq = z.infer<typeof UpdateCourseBody>;

@@ -29,14 +29,22 @@ const fields = createInsertSchema(jobs, {
     reserved: true,
   })
   .extend({
-    requiredSkills: uniqueList(skillLabel, 20).default([]),
-    preferredSkills: uniqueList(skillLabel, 20).default([]),
-    requiredCourseIds: uniqueList(z.number().int().positive(), 10).default([]),
-    accommodations: uniqueList(z.enum(ACCOMMODATION_CODES), ACCOMMODATION_CODES.length).default([]),
+    requiredSkills: uniqueList(skillLabel, 20),
+    preferredSkills: uniqueList(skillLabel, 20),
+    requiredCourseIds: uniqueList(z.number().int().positive(), 10),
+    accommodations: uniqueList(z.enum(ACCOMMODATION_CODES), ACCOMMODATION_CODES.length),
   });
 
 /** Employers post; `status` and `verified` are never in a request body (closing is its own action). */
-export const CreateJobBody = fields.strict();
+/** Lists left out of a create are empty; left out of a patch they stay as they are. */
+export const CreateJobBody = fields
+  .extend({
+    requiredSkills: fields.shape.requiredSkills.default([]),
+    preferredSkills: fields.shape.preferredSkills.default([]),
+    requiredCourseIds: fields.shape.requiredCourseIds.default([]),
+    accommodations: fields.shape.accommodations.default([]),
+  })
+  .strict();
 export type CreateJobReq = z.infer<typeof CreateJobBody>;
 
 export const UpdateJobBody = fields.omit({ memberId: true }).partial().strict();

@@ -15,12 +15,19 @@ const fields = createInsertSchema(projects, {
 })
   .pick({ memberId: true, sponsorName: true, title: true, sector: true, description: true, street: true, workMode: true, fundingAmount: true, capacity: true })
   .extend({
-    skills: uniqueList(skillLabel, 20).default([]),
-    supports: uniqueList(z.enum(PROJECT_SUPPORT_CODES), PROJECT_SUPPORT_CODES.length).default([]),
-    accommodations: uniqueList(z.enum(ACCOMMODATION_CODES), ACCOMMODATION_CODES.length).default([]),
+    skills: uniqueList(skillLabel, 20),
+    supports: uniqueList(z.enum(PROJECT_SUPPORT_CODES), PROJECT_SUPPORT_CODES.length),
+    accommodations: uniqueList(z.enum(ACCOMMODATION_CODES), ACCOMMODATION_CODES.length),
   });
 
-export const CreateProjectBody = fields.strict();
+/** Lists left out of a create are empty; left out of a patch they stay as they are. */
+export const CreateProjectBody = fields
+  .extend({
+    skills: fields.shape.skills.default([]),
+    supports: fields.shape.supports.default([]),
+    accommodations: fields.shape.accommodations.default([]),
+  })
+  .strict();
 export type CreateProjectReq = z.infer<typeof CreateProjectBody>;
 export const UpdateProjectBody = fields.partial().strict();
 export type UpdateProjectReq = z.infer<typeof UpdateProjectBody>;

@@ -44,9 +44,9 @@ const fields = createInsertSchema(seekers, {
   })
   .extend({
     workModes: uniqueList(z.enum(WORK_MODE_CODES), WORK_MODE_CODES.length).pipe(z.array(z.enum(WORK_MODE_CODES)).min(1)),
-    preferredHours: uniqueList(z.enum(HOURS_CODES), HOURS_CODES.length).default([]),
-    needs: z.array(SeekerNeed).max(ACCOMMODATION_CODES.length).refine(uniqueBy((n: z.infer<typeof SeekerNeed>) => n.code), { message: 'field.duplicate_items' }).default([]),
-    skills: z.array(SeekerSkill).max(30).refine(uniqueBy((s: { skill: string }) => s.skill.toLowerCase()), { message: 'field.duplicate_items' }).default([]),
+    preferredHours: uniqueList(z.enum(HOURS_CODES), HOURS_CODES.length),
+    needs: z.array(SeekerNeed).max(ACCOMMODATION_CODES.length).refine(uniqueBy((n: z.infer<typeof SeekerNeed>) => n.code), { message: 'field.duplicate_items' }),
+    skills: z.array(SeekerSkill).max(30).refine(uniqueBy((s: { skill: string }) => s.skill.toLowerCase()), { message: 'field.duplicate_items' }),
   });
 
 /**
@@ -66,7 +66,15 @@ const ConsentsOnUpdate = z
   .object({ matchAlerts: z.boolean().optional(), shareWithEmployers: z.boolean().optional(), textVersion: text(20) })
   .strict();
 
-export const CreateSeekerBody = fields.extend({ consents: ConsentsOnCreate }).strict();
+/** Lists left out of a registration are empty; left out of a patch they stay as they are. */
+export const CreateSeekerBody = fields
+  .extend({
+    preferredHours: fields.shape.preferredHours.default([]),
+    needs: fields.shape.needs.default([]),
+    skills: fields.shape.skills.default([]),
+    consents: ConsentsOnCreate,
+  })
+  .strict();
 export type CreateSeekerReq = z.infer<typeof CreateSeekerBody>;
 
 export const UpdateSeekerBody = fields
