@@ -2,6 +2,7 @@
 import type { Db } from '../db/connection.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
+import { createEventBus } from './events.js';
 import { allianceMemberService } from './resources/alliance-members/service.js';
 import { seekerService } from './resources/seekers/service.js';
 import { jobService } from './resources/jobs/service.js';
@@ -16,15 +17,16 @@ export interface Components {
 }
 
 export function createServices({ db, clock }: Components) {
-  const courses = courseService(db, clock);
+  const events = createEventBus();
   return {
     db,
+    events,
     allianceMembers: allianceMemberService(db, clock),
-    seekers: seekerService(db, clock),
-    jobs: jobService(db, clock),
-    projects: projectService(db, clock),
-    courses,
-    enrollments: enrollmentService(db, clock),
+    seekers: seekerService(db, clock, events),
+    jobs: jobService(db, clock, events),
+    projects: projectService(db, clock, events),
+    courses: courseService(db, clock, events),
+    enrollments: enrollmentService(db, clock, events),
   };
 }
 

@@ -51,11 +51,11 @@ describe('the job-supply library: jobs', () => {
 
   it('tells listeners of a change only after it committed', async () => {
     const heard: string[] = [];
-    app.services.jobs.onChange((c) => heard.push(`${c.kind}:${c.job.title}:${rowCount(app.db, 'jobs')}`));
+    app.services.events.subscribe((e) => heard.push(`${e.type}:${e.change}:${app.services.jobs.get(e.id).title}:${rowCount(app.db, 'jobs')}`));
     const before = rowCount(app.db, 'jobs');
     await app.http.post('/api/v1/jobs').send(buildJob(memberId, { title: '听到的岗位' })).expect(201);
     await app.http.post('/api/v1/jobs').send(buildJob(memberId, { salaryMin: 9000, salaryMax: 1000 })).expect(422);
-    expect(heard).toEqual([`posted:听到的岗位:${before + 1}`]);
+    expect(heard).toEqual([`job:posted:听到的岗位:${before + 1}`]);
   });
 
   it('rejects min salary above max, unknown member and course, a skill both required and preferred — writing nothing', async () => {

@@ -5,6 +5,7 @@ import { courses, type Course } from '../../../db/schema.js';
 import { isoNow, type Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
+import type { EventBus } from '../../events.js';
 import { contains, listPage } from '../query.js';
 import { skillAliases } from '../skills.js';
 import type { CreateCourseReq, ListCoursesReq, UpdateCourseReq } from './schema.js';
@@ -13,7 +14,12 @@ function checkDates(c: { startsOn?: string | null; endsOn?: string | null }) {
   if (c.startsOn && c.endsOn && c.endsOn < c.startsOn) throw AppError.validation([{ path: 'endsOn', key: 'dates.end_before_start' }]);
 }
 
-export function courseService(db: Db, clock: Clock) {
+export function courseService(db: Db, clock: Clock, events: EventBus) {
+  const published = (change: 'created' | 'updated' | 'archived', course: Course): Course => {
+    events.publish({ type: 'course', change, id: course.id });
+    return course;
+  };
+
   function get(id: number): Course {
     const found = db.select().from(courses).where(eq(courses.id, id)).get();
     if (!found) throw AppError.notFound('course', id);
@@ -29,25 +35,25 @@ export function courseService(db: Db, clock: Clock) {
     get,
     create(input: CreateCourseReq): Course {
       checkDates(input);
-      return db.transaction(() => {
+      return published('created', db.transaction(() => {
         assertCodeFree(input.code);
         return db.insert(courses).values(input).returning().get();
-      });
+      }));
     },
     update(id: number, patch: UpdateCourseReq): Course {
-      return db.transaction(() => {
+      return published('updated', db.transaction(() => {
         const current = get(id);
         if (current.status === 'archived') throw AppError.conflict('conflict.archived');
         checkDates({ ...current, ...patch });
         if (patch.code !== undefined) assertCodeFree(patch.code, id);
         return db.update(courses).set({ ...patch, updatedAt: isoNow(clock) }).where(eq(courses.id, id)).returning().get();
-      });
+      }));
     },
     archive(id: number): Course {
-      return db.transaction(() => {
+      return published('archived', db.transaction(() => {
         if (get(id).status === 'archived') throw AppError.conflict('conflict.already_archived');
         return db.update(courses).set({ status: 'archived', updatedAt: isoNow(clock) }).where(eq(courses.id, id)).returning().get();
-      });
+      }));
     },
     list(q: ListCoursesReq): Page<Course> {
       return listPage(db, courses, [

@@ -5,6 +5,7 @@ import { courses, enrollments, seekers, type Enrollment } from '../../../db/sche
 import { isoNow, today, type Clock } from '../../clock.js';
 import { AppError, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
+import type { EventBus } from '../../events.js';
 import { listPage } from '../query.js';
 import type { CreateEnrollmentReq, ListEnrollmentsReq, UpdateEnrollmentReq } from './schema.js';
 
@@ -15,7 +16,13 @@ const TRANSITIONS: Record<Status, Status[]> = {
   completed: [],
 };
 
-export function enrollmentService(db: Db, clock: Clock) {
+export function enrollmentService(db: Db, clock: Clock, events: EventBus) {
+  /** A change of training record changes what the seeker is ready for. */
+  const published = (e: Enrollment): Enrollment => {
+    events.publish({ type: 'seeker', change: 'training', id: e.seekerId });
+    return e;
+  };
+
   function get(id: number): Enrollment {
     const found = db.select().from(enrollments).where(eq(enrollments.id, id)).get();
     if (!found) throw AppError.notFound('enrollment', id);
@@ -36,7 +43,7 @@ export function enrollmentService(db: Db, clock: Clock) {
   return {
     get,
     create(input: CreateEnrollmentReq): Enrollment {
-      return db.transaction(() => {
+      return published(db.transaction(() => {
         const problems: FieldProblem[] = [];
         const seeker = db.select({ status: seekers.status }).from(seekers).where(eq(seekers.id, input.seekerId)).get();
         if (!seeker) problems.push({ path: 'seekerId', key: 'ref.unknown_seeker', params: { id: input.seekerId } });
@@ -57,10 +64,10 @@ export function enrollmentService(db: Db, clock: Clock) {
           .values({ ...input, enrolledOn: input.enrolledOn ?? today(clock) })
           .returning()
           .get();
-      });
+      }));
     },
     update(id: number, patch: UpdateEnrollmentReq): Enrollment {
-      return db.transaction(() => {
+      return published(db.transaction(() => {
         const current = get(id);
         const next = patch.status ?? current.status;
         if (next !== current.status && !TRANSITIONS[current.status].includes(next)) {
@@ -85,7 +92,7 @@ export function enrollmentService(db: Db, clock: Clock) {
           .where(eq(enrollments.id, id))
           .returning()
           .get();
-      });
+      }));
     },
     list(q: ListEnrollmentsReq): Page<Enrollment> {
       return listPage(db, enrollments, [

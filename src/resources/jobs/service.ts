@@ -10,16 +10,16 @@ import { AppError, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import { contains, listPage } from '../query.js';
 import { skillAliases } from '../skills.js';
+import type { DomainEvent, EventBus } from '../../events.js';
 import type { CreateJobReq, ListJobsReq, UpdateJobReq } from './schema.js';
 
-export type JobChange = { kind: 'posted' | 'updated' | 'closed' | 'reopened' | 'archived'; job: JobDetail };
 export type JobDetail = ReturnType<ReturnType<typeof jobService>['get']>;
+type JobChange = Extract<DomainEvent, { type: 'job' }>['change'];
 
-export function jobService(db: Db, clock: Clock) {
-  const listeners: ((change: JobChange) => void)[] = [];
-  /** Listeners hear of a change only after its transaction committed. */
-  const publish = (kind: JobChange['kind'], job: JobDetail) => {
-    for (const l of listeners) l({ kind, job });
+export function jobService(db: Db, clock: Clock, events: EventBus) {
+  /** Called with the committed result, outside the transaction. */
+  const publish = (change: JobChange, job: JobDetail) => {
+    events.publish({ type: 'job', change, id: job.id });
     return job;
   };
 
@@ -96,9 +96,6 @@ export function jobService(db: Db, clock: Clock) {
   return {
     row,
     get: (id: number) => detail(row(id)),
-    onChange(listener: (change: JobChange) => void) {
-      listeners.push(listener);
-    },
 
     post(input: CreateJobReq) {
       const { requiredSkills, preferredSkills, requiredCourseIds, accommodations, ...fields } = input;

@@ -5,10 +5,16 @@ import { allianceMembers, projects, type Project } from '../../../db/schema.js';
 import { isoNow, type Clock } from '../../clock.js';
 import { AppError } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
+import type { EventBus } from '../../events.js';
 import { contains, listPage } from '../query.js';
 import type { CreateProjectReq, ListProjectsReq, UpdateProjectReq } from './schema.js';
 
-export function projectService(db: Db, clock: Clock) {
+export function projectService(db: Db, clock: Clock, events: EventBus) {
+  const published = (change: 'created' | 'updated' | 'closed' | 'reopened' | 'archived', project: Project): Project => {
+    events.publish({ type: 'project', change, id: project.id });
+    return project;
+  };
+
   function get(id: number): Project {
     const found = db.select().from(projects).where(eq(projects.id, id)).get();
     if (!found) throw AppError.notFound('project', id);
@@ -23,28 +29,29 @@ export function projectService(db: Db, clock: Clock) {
   }
 
   function setStatus(id: number, from: Project['status'][], to: Project['status'], conflict: Parameters<typeof AppError.conflict>[0]) {
-    return db.transaction(() => {
+    const change = to === 'open' ? 'reopened' : to;
+    return published(change, db.transaction(() => {
       const current = get(id);
       if (!from.includes(current.status)) throw AppError.conflict(current.status === 'archived' ? 'conflict.archived' : conflict);
       return db.update(projects).set({ status: to, updatedAt: isoNow(clock) }).where(eq(projects.id, id)).returning().get();
-    });
+    }));
   }
 
   return {
     get,
     create(input: CreateProjectReq): Project {
-      return db.transaction(() => {
+      return published('created', db.transaction(() => {
         checkMember(input.memberId);
         return db.insert(projects).values(input).returning().get();
-      });
+      }));
     },
     update(id: number, patch: UpdateProjectReq): Project {
-      return db.transaction(() => {
+      return published('updated', db.transaction(() => {
         const current = get(id);
         if (current.status === 'archived') throw AppError.conflict('conflict.archived');
         checkMember(patch.memberId);
         return db.update(projects).set({ ...patch, updatedAt: isoNow(clock) }).where(eq(projects.id, id)).returning().get();
-      });
+      }));
     },
     close: (id: number) => setStatus(id, ['open'], 'closed', 'conflict.project_already_closed'),
     reopen: (id: number) => setStatus(id, ['closed'], 'open', 'conflict.project_already_open'),

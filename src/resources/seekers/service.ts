@@ -9,6 +9,7 @@ import { isoNow, today, type Clock } from '../../clock.js';
 import { parseCertificateNumber } from '../../domain/identity.js';
 import { AppError, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
+import type { EventBus } from '../../events.js';
 import { contains, listPage } from '../query.js';
 import { skillAliases } from '../skills.js';
 import { presentSeeker, type SeekerDetail } from './presenter.js';
@@ -34,7 +35,12 @@ function checkCertificate(
   return { gender: parsed.value.gender, birthDate: parsed.value.birthDate };
 }
 
-export function seekerService(db: Db, clock: Clock) {
+export function seekerService(db: Db, clock: Clock, events: EventBus) {
+  const published = <T extends { id: number }>(change: 'registered' | 'updated' | 'archived', seeker: T): T => {
+    events.publish({ type: 'seeker', change, id: seeker.id });
+    return seeker;
+  };
+
   function row(id: number): Seeker {
     const found = db.select().from(seekers).where(eq(seekers.id, id)).get();
     if (!found) throw AppError.notFound('seeker', id);
@@ -86,7 +92,7 @@ export function seekerService(db: Db, clock: Clock) {
     create(input: CreateSeekerReq, byUserId: number | null = null) {
       const derived = checkCertificate(input, today(clock));
       const { needs, skills, consents: consent, ...fields } = input;
-      return db.transaction(() => {
+      return published('registered', db.transaction(() => {
         assertCertificateFree(input.certificateNumber);
         const created = db
           .insert(seekers)
@@ -108,12 +114,12 @@ export function seekerService(db: Db, clock: Clock) {
           ])
           .run();
         return presentSeeker(detail(created));
-      });
+      }));
     },
 
     update(id: number, patch: UpdateSeekerReq, byUserId: number | null = null) {
       const { needs, skills, consents: consent, ...fields } = patch;
-      return db.transaction(() => {
+      return published('updated', db.transaction(() => {
         const current = row(id);
         if (current.status !== 'active') throw AppError.conflict('conflict.seeker_not_active');
         const merged = { ...current, ...fields };
@@ -143,16 +149,16 @@ export function seekerService(db: Db, clock: Clock) {
           db.insert(consents).values(consentChanges.map((c) => ({ seekerId: id, ...c, textVersion: consent.textVersion, byUserId }))).run();
         }
         return presentSeeker(detail(row(id)));
-      });
+      }));
     },
 
     archive(id: number) {
-      return db.transaction(() => {
+      return published('archived', db.transaction(() => {
         const current = row(id);
         if (current.status !== 'active') throw AppError.conflict('conflict.already_archived');
         db.update(seekers).set({ status: 'archived', updatedAt: isoNow(clock) }).where(eq(seekers.id, id)).run();
         return presentSeeker(detail(row(id)));
-      });
+      }));
     },
 
     list(q: ListSeekersReq): Page<ReturnType<typeof presentSeeker>> {
