@@ -1,0 +1,385 @@
+/**
+ * Column stores for the compiled index: one slot per job/project/seeker, typed-array columns for
+ * the scalar fields, packed Int32Array data per slot, and posting lists skill code → slots.
+ * Slots of removed entries are reused; nothing is rebuilt on a write.
+ */
+import { SCORING } from './config.js';
+import { FLAG_REQUIRED, FLAG_TYPO, PREFERRED_WEIGHT } from './compile.js';
+import type { EntrepreneurshipProject, JobPosting, SeekerProfile } from './types.js';
+
+function grow<T extends Int8Array | Uint8Array | Int32Array | Uint32Array | Float64Array>(arr: T, cap: number): T {
+  const next = new (arr.constructor as new (n: number) => T)(cap);
+  next.set(arr);
+  return next;
+}
+
+/** skill code → slots holding it, with the slot's label surface and flags for that skill. */
+export class PostingList {
+  slots = new Int32Array(4);
+  surfaces = new Int32Array(4);
+  flags = new Uint8Array(4);
+  length = 0;
+
+  add(slot: number, surface: number, flags: number): void {
+    if (this.length === this.slots.length) {
+      const cap = this.slots.length * 2;
+      this.slots = grow(this.slots, cap);
+      this.surfaces = grow(this.surfaces, cap);
+      this.flags = grow(this.flags, cap);
+    }
+    this.slots[this.length] = slot;
+    this.surfaces[this.length] = surface;
+    this.flags[this.length] = flags;
+    this.length++;
+  }
+
+  /** Removes a slot's entry (swap with the last; order carries no meaning). */
+  remove(slot: number): void {
+    const slots = this.slots;
+    for (let i = 0; i < this.length; i++) {
+      if (slots[i] === slot) {
+        const last = --this.length;
+        slots[i] = slots[last]!;
+        this.surfaces[i] = this.surfaces[last]!;
+        this.flags[i] = this.flags[last]!;
+        return;
+      }
+    }
+  }
+}
+
+/** Slot bookkeeping shared by both stores. */
+abstract class SlotStore<S> {
+  cap = 0;
+  /** One past the highest slot ever used. */
+  high = 0;
+  count = 0;
+  readonly slotOf = new Map<number, number>();
+  private readonly free: number[] = [];
+  ids = new Float64Array(0);
+  present = new Uint8Array(0);
+  data: (Int32Array | null)[] = [];
+  sources: (S | null)[] = [];
+  /** Per-query scratch: stamp marks slots touched by the current query's posting lists. */
+  stamp = new Uint32Array(0);
+  acc = new Float64Array(0);
+  /** Per-query scratch: accumulated training readiness (seekersForJob). */
+  acc2 = new Float64Array(0);
+  lb = new Float64Array(0);
+  private epoch = 0;
+  postings: (PostingList | undefined)[] = [];
+
+  protected growColumns(cap: number): void {
+    this.ids = grow(this.ids, cap);
+    this.present = grow(this.present, cap);
+    this.stamp = grow(this.stamp, cap);
+    this.acc = grow(this.acc, cap);
+    this.acc2 = grow(this.acc2, cap);
+    this.lb = grow(this.lb, cap);
+  }
+
+  protected allocate(id: number): { slot: number; isNew: boolean } {
+    const existing = this.slotOf.get(id);
+    if (existing !== undefined) return { slot: existing, isNew: false };
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      slot = this.high++;
+      if (slot >= this.cap) {
+        this.cap = Math.max(64, this.cap * 2);
+        this.growColumns(this.cap);
+      }
+    }
+    this.slotOf.set(id, slot);
+    this.ids[slot] = id;
+    this.present[slot] = 1;
+    this.count++;
+    return { slot, isNew: true };
+  }
+
+  protected release(slot: number, id: number): void {
+    this.slotOf.delete(id);
+    this.present[slot] = 0;
+    this.data[slot] = null;
+    this.sources[slot] = null;
+    this.free.push(slot);
+    this.count--;
+  }
+
+  protected postingOf(code: number): PostingList {
+    let list = this.postings[code];
+    if (!list) {
+      list = new PostingList();
+      while (this.postings.length < code) this.postings.push(undefined);
+      this.postings[code] = list;
+    }
+    return list;
+  }
+
+  protected addPostings(slot: number, data: Int32Array): void {
+    for (let i = 0, n = data[0]!; i < n; i++) {
+      const o = 1 + 3 * i;
+      this.postingOf(data[o]!).add(slot, data[o + 1]!, data[o + 2]!);
+    }
+  }
+
+  protected removePostings(slot: number, data: Int32Array): void {
+    for (let i = 0, n = data[0]!; i < n; i++) this.postings[data[1 + 3 * i]!]?.remove(slot);
+  }
+
+  /** A fresh stamp value for one query (wraps after 2^32 − 1 queries by clearing the stamps). */
+  nextEpoch(): number {
+    if (this.epoch === 0xffffffff) {
+      this.stamp.fill(0);
+      this.epoch = 0;
+    }
+    return ++this.epoch;
+  }
+}
+
+/** Scalar fields of a job or project, as stored in the columns. */
+export interface OfferColumns {
+  active: boolean;
+  provided: number;
+  mode: number;
+  street: number;
+  hours: number;
+  salaryMax: number;
+  textInverseNorm: number;
+}
+
+export type Offer = JobPosting | EntrepreneurshipProject;
+
+/** Jobs (or projects): columns, postings, document frequencies and IDF over the library. */
+export class OfferStore<S extends Offer> extends SlotStore<S> {
+  active = new Uint8Array(0);
+  /** Accommodations provided, plus the workplace-only bits when the work is remote. */
+  provided = new Int32Array(0);
+  mode = new Uint8Array(0);
+  street = new Int8Array(0);
+  hours = new Uint8Array(0);
+  salaryMax = new Float64Array(0);
+  textInverseNorm = new Float64Array(0);
+  requiredCourses = new Uint8Array(0);
+  /** The first required course id (valid when requiredCourses > 0). */
+  firstCourse = new Int32Array(0);
+  /** Slots listing no skills (their tag score is SCORING.noSkillsListed for everyone). */
+  readonly noSkills = new PostingList();
+  /** Cached Σ skill weights per slot, valid while denVersion[slot] === idfVersion. */
+  den = new Float64Array(0);
+  denVersion = new Uint32Array(0);
+  private df = new Int32Array(64);
+  private idfVersion = 1;
+  private idfCache = new Float64Array(0);
+  private idfCacheVersion = 0;
+
+  protected override growColumns(cap: number): void {
+    super.growColumns(cap);
+    this.active = grow(this.active, cap);
+    this.provided = grow(this.provided, cap);
+    this.mode = grow(this.mode, cap);
+    this.street = grow(this.street, cap);
+    this.hours = grow(this.hours, cap);
+    this.salaryMax = grow(this.salaryMax, cap);
+    this.textInverseNorm = grow(this.textInverseNorm, cap);
+    this.requiredCourses = grow(this.requiredCourses, cap);
+    this.firstCourse = grow(this.firstCourse, cap);
+    this.den = grow(this.den, cap);
+    this.denVersion = grow(this.denVersion, cap);
+  }
+
+  private changeDf(data: Int32Array, delta: number): void {
+    for (let i = 0, n = data[0]!; i < n; i++) {
+      const code = data[1 + 3 * i]!;
+      if (code >= this.df.length) this.df = grow(this.df, Math.max(code + 1, this.df.length * 2));
+      this.df[code]! += delta;
+    }
+  }
+
+  upsert(id: number, source: S, data: Int32Array, cols: OfferColumns): void {
+    const { slot, isNew } = this.allocate(id);
+    const old = this.data[slot];
+    if (old) {
+      this.removePostings(slot, old);
+      if (old[0] === 0) this.noSkills.remove(slot);
+      this.changeDf(old, -1);
+    }
+    this.data[slot] = data;
+    this.sources[slot] = source;
+    this.active[slot] = cols.active ? 1 : 0;
+    this.provided[slot] = cols.provided;
+    this.mode[slot] = cols.mode;
+    this.street[slot] = cols.street;
+    this.hours[slot] = cols.hours;
+    this.salaryMax[slot] = cols.salaryMax;
+    this.textInverseNorm[slot] = cols.textInverseNorm;
+    const c = 1 + 3 * data[0]!;
+    const coursesAt = c + 1 + data[c]!;
+    this.requiredCourses[slot] = Math.min(255, data[coursesAt]!);
+    this.firstCourse[slot] = data[coursesAt]! > 0 ? data[coursesAt + 1]! : 0;
+    this.addPostings(slot, data);
+    if (data[0] === 0) this.noSkills.add(slot, -1, 0);
+    this.changeDf(data, +1);
+    if (isNew || !old || !sameSkillCodes(old, data)) this.idfVersion++;
+    this.denVersion[slot] = 0;
+  }
+
+  remove(id: number): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    const old = this.data[slot];
+    if (old) {
+      this.removePostings(slot, old);
+      if (old[0] === 0) this.noSkills.remove(slot);
+      this.changeDf(old, -1);
+    }
+    this.active[slot] = 0;
+    this.release(slot, id);
+    this.idfVersion++;
+    return true;
+  }
+
+  /**
+   * IDF per skill code over this library: 1 + ln((N + 1) / (df + 1)). Recomputed (O(codes)) only
+   * after a write that changed N or a document frequency.
+   */
+  idf(codeCount: number): Float64Array {
+    if (this.idfCacheVersion !== this.idfVersion || this.idfCache.length < codeCount) {
+      const n = Math.max(codeCount, this.df.length);
+      const idf = this.idfCache.length >= n ? this.idfCache : new Float64Array(n);
+      for (let code = 0; code < n; code++) {
+        const df = code < this.df.length ? this.df[code]! : 0;
+        idf[code] = 1 + Math.log((this.count + 1) / (df + 1));
+      }
+      this.idfCache = idf;
+      this.idfCacheVersion = this.idfVersion;
+    }
+    return this.idfCache;
+  }
+
+  /** Version of the IDF array last returned by `idf()` (what `denVersion` is compared with). */
+  get idfStamp(): number {
+    return this.idfCacheVersion;
+  }
+
+  /** Σ skill weights of a slot at the current IDF (cached per slot). */
+  denominator(slot: number, idf: Float64Array): number {
+    if (this.denVersion[slot] !== this.idfCacheVersion) {
+      const data = this.data[slot]!;
+      let den = 0;
+      for (let i = 0, n = data[0]!; i < n; i++) {
+        const o = 1 + 3 * i;
+        den += idf[data[o]!]! * ((data[o + 2]! & FLAG_REQUIRED) !== 0 ? 1 : PREFERRED_WEIGHT);
+      }
+      this.den[slot] = den;
+      this.denVersion[slot] = this.idfCacheVersion;
+    }
+    return this.den[slot]!;
+  }
+}
+
+function sameSkillCodes(a: Int32Array, b: Int32Array): boolean {
+  if (a[0] !== b[0]) return false;
+  for (let i = 0, n = a[0]!; i < n; i++) if (a[1 + 3 * i] !== b[1 + 3 * i]) return false;
+  return true;
+}
+
+/** Scalar fields of a seeker, as stored in the columns. */
+export interface SeekerColumns {
+  share: boolean;
+  must: number;
+  prefer: number;
+  modes: number;
+  street: number;
+  hoursMask: number;
+  salaryExpectation: number;
+  textInverseNorm: number;
+}
+
+/** Course posting flags: the seeker completed the course, or is enrolled in it. */
+export const COURSE_COMPLETED = 2;
+export const COURSE_IN_PROGRESS = 1;
+
+export class SeekerStore extends SlotStore<SeekerProfile> {
+  /** course id → seekers who completed it or are enrolled (flags COURSE_COMPLETED / COURSE_IN_PROGRESS). */
+  readonly coursePostings = new Map<number, PostingList>();
+  share = new Uint8Array(0);
+  must = new Int32Array(0);
+  prefer = new Int32Array(0);
+  preferCount = new Uint8Array(0);
+  modes = new Uint8Array(0);
+  street = new Int8Array(0);
+  hoursMask = new Uint8Array(0);
+  salaryExpectation = new Float64Array(0);
+  textInverseNorm = new Float64Array(0);
+
+  protected override growColumns(cap: number): void {
+    super.growColumns(cap);
+    this.share = grow(this.share, cap);
+    this.must = grow(this.must, cap);
+    this.prefer = grow(this.prefer, cap);
+    this.preferCount = grow(this.preferCount, cap);
+    this.modes = grow(this.modes, cap);
+    this.street = grow(this.street, cap);
+    this.hoursMask = grow(this.hoursMask, cap);
+    this.salaryExpectation = grow(this.salaryExpectation, cap);
+    this.textInverseNorm = grow(this.textInverseNorm, cap);
+  }
+
+  upsert(id: number, source: SeekerProfile, data: Int32Array, cols: SeekerColumns, preferCount: number): void {
+    const { slot } = this.allocate(id);
+    const old = this.data[slot];
+    if (old) {
+      this.removePostings(slot, old);
+      this.changeCoursePostings(slot, old, false);
+    }
+    this.data[slot] = data;
+    this.sources[slot] = source;
+    this.share[slot] = cols.share ? 1 : 0;
+    this.must[slot] = cols.must;
+    this.prefer[slot] = cols.prefer;
+    this.preferCount[slot] = preferCount;
+    this.modes[slot] = cols.modes;
+    this.street[slot] = cols.street;
+    this.hoursMask[slot] = cols.hoursMask;
+    this.salaryExpectation[slot] = cols.salaryExpectation;
+    this.textInverseNorm[slot] = cols.textInverseNorm;
+    this.addPostings(slot, data);
+    this.changeCoursePostings(slot, data, true);
+  }
+
+  private changeCoursePostings(slot: number, data: Int32Array, add: boolean): void {
+    let c = 1 + 3 * data[0]!;
+    c += 1 + data[c]!;
+    for (const flag of [COURSE_COMPLETED, COURSE_IN_PROGRESS]) {
+      const n = data[c]!;
+      for (let i = 1; i <= n; i++) {
+        const course = data[c + i]!;
+        let list = this.coursePostings.get(course);
+        if (add) {
+          if (!list) this.coursePostings.set(course, (list = new PostingList()));
+          list.add(slot, 0, flag);
+        } else list?.remove(slot);
+      }
+      c += 1 + n;
+    }
+  }
+
+  remove(id: number): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    const old = this.data[slot];
+    if (old) {
+      this.removePostings(slot, old);
+      this.changeCoursePostings(slot, old, false);
+    }
+    this.share[slot] = 0;
+    this.release(slot, id);
+    return true;
+  }
+}
+
+/** Quality of a posting entry against the query side's label for the same code (as matchQuality). */
+export function postingQuality(entrySurface: number, entryFlags: number, surface: number, typo: boolean): number {
+  if (entrySurface === surface) return SCORING.sameLabel;
+  return typo || (entryFlags & FLAG_TYPO) !== 0 ? SCORING.typoMatch : SCORING.vocabularyMatch;
+}
