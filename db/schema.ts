@@ -105,6 +105,8 @@ export const seekers = sqliteTable(
     consentMatchAlerts: integer('consent_match_alerts', { mode: 'boolean' }).notNull().default(false),
     consentShareWithEmployers: integer('consent_share_with_employers', { mode: 'boolean' }).notNull().default(false),
     status: text('status', { enum: SEEKER_STATUSES }).notNull().default('active'),
+    /** When the seeker asked for their data to be deleted; staff confirm by anonymising. */
+    deletionRequestedAt: text('deletion_requested_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'malformed_json'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf_failed'
+  | 'too_many_requests'
   | 'not_found'
   | 'route_not_found'
   | 'conflict'
@@ -26,6 +30,10 @@ const STATUS: Record<ErrorCode, number> = {
   malformed_json: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  too_many_requests: 429,
   not_found: 404,
   route_not_found: 404,
   conflict: 409,
@@ -51,7 +59,7 @@ export class AppError extends Error {
     return new AppError('validation_failed', 'error.validation_failed', { count: fields.length }, fields);
   }
 
-  static notFound(entity: 'alliance_member' | 'seeker' | 'job' | 'project' | 'course' | 'enrollment', id: number | string): AppError {
+  static notFound(entity: 'alliance_member' | 'seeker' | 'job' | 'project' | 'course' | 'enrollment' | 'user', id: number | string): AppError {
     return new AppError('not_found', 'error.not_found', { entity, id });
   }
 

@@ -6,7 +6,8 @@ export type DomainEvent =
   | { type: 'job'; change: 'posted' | 'updated' | 'closed' | 'reopened' | 'archived'; id: number }
   | { type: 'seeker'; change: 'registered' | 'updated' | 'archived' | 'training'; id: number }
   | { type: 'project'; change: 'created' | 'updated' | 'closed' | 'reopened' | 'archived'; id: number }
-  | { type: 'course'; change: 'created' | 'updated' | 'archived'; id: number };
+  | { type: 'course'; change: 'created' | 'updated' | 'archived'; id: number }
+  | { type: 'user'; change: 'signed_out'; id: number };
 
 export type Listener = (event: DomainEvent) => void;
 

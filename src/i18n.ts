@@ -16,6 +16,13 @@ export const MESSAGES = {
   'error.malformed_json': { 'zh-CN': '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   'error.payload_too_large': { 'zh-CN': '请求内容过大（上限 {limit}）。', en: 'The request body is too large (limit {limit}).' },
   'error.unsupported_media_type': { 'zh-CN': '请求内容必须是 application/json。', en: 'The request body must be application/json.' },
+  'error.unauthenticated': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
+  'error.bad_credentials': { 'zh-CN': '用户名或密码不正确。', en: 'The username or password is not right.' },
+  'error.forbidden': { 'zh-CN': '您的账号没有权限进行此操作。', en: 'Your account may not do this.' },
+  'error.not_yours': { 'zh-CN': '找不到该记录，或您无权查看。', en: 'There is no such record that you may see.' },
+  'error.csrf_failed': { 'zh-CN': '请求缺少有效的安全令牌（CSRF），请刷新页面后重试。', en: 'The request lacks a valid security token (CSRF). Reload the page and try again.' },
+  'error.too_many_logins': { 'zh-CN': '登录尝试次数过多，请 {minutes} 分钟后再试。', en: 'Too many sign-in attempts. Try again in {minutes} minutes.' },
+  'error.account_disabled': { 'zh-CN': '该账号已停用，请联系工作人员。', en: 'This account is disabled. Please contact staff.' },
   'error.not_found': { 'zh-CN': '找不到{entity} {id}。', en: '{entity} {id} was not found.' },
   'error.route_not_found': { 'zh-CN': '没有这个接口。', en: 'There is no such endpoint.' },
   'error.conflict': { 'zh-CN': '操作与当前状态冲突：{detail}', en: 'This conflicts with the current state: {detail}' },
@@ -28,6 +35,7 @@ export const MESSAGES = {
   'entity.project': { 'zh-CN': '创业项目', en: 'Project' },
   'entity.course': { 'zh-CN': '培训课程', en: 'Course' },
   'entity.enrollment': { 'zh-CN': '报名记录', en: 'Enrollment' },
+  'entity.user': { 'zh-CN': '用户', en: 'User' },
 
   // conflicts
   'conflict.archived': { 'zh-CN': '该记录已归档，不能修改。', en: 'the record is archived and cannot be changed.' },
@@ -47,7 +55,15 @@ export const MESSAGES = {
   'conflict.enrollment_transition': { 'zh-CN': '报名状态不能从“{from}”改为“{to}”。', en: 'an enrollment cannot go from "{from}" to "{to}".' },
   'conflict.seeker_not_active': { 'zh-CN': '该求职者已归档或匿名化。', en: 'the seeker is archived or anonymised.' },
 
+  'conflict.username_taken': { 'zh-CN': '该用户名已被使用。', en: 'this username is taken.' },
+  'conflict.seeker_has_account': { 'zh-CN': '该求职者已有账号。', en: 'this seeker already has an account.' },
+  'conflict.deletion_not_requested': { 'zh-CN': '该求职者没有申请删除。', en: 'the seeker has not asked for deletion.' },
+
   // field problems
+  'password.too_short': { 'zh-CN': '至少需要 8 个字符。', en: 'must be at least 8 characters.' },
+  'password.too_long': { 'zh-CN': '最多 128 个字符。', en: 'must be at most 128 characters.' },
+  'password.common': { 'zh-CN': '太常见，容易被猜到，请换一个。', en: 'is too common and easy to guess; choose another.' },
+  'password.wrong_current': { 'zh-CN': '不正确。', en: 'is not right.' },
   'field.required': { 'zh-CN': '必须填写。', en: 'is required.' },
   'field.unknown': { 'zh-CN': '不是可接受的字段。', en: 'is not an accepted field.' },
   'field.type': { 'zh-CN': '类型不对，应为{expected}。', en: 'has the wrong type; expected {expected}.' },

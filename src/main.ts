@@ -3,6 +3,7 @@ import { openDatabase } from '../db/connection.js';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
+import { accountsWithDemoPassword, seedDemoAccounts } from './demo/accounts.js';
 import { seedDemo } from './demo/seed.js';
 import { createLogger } from './logger.js';
 import { createServices } from './services.js';
@@ -10,19 +11,31 @@ import { createServices } from './services.js';
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const db = openDatabase(config.DATABASE_PATH);
-const services = createServices({ db, clock: systemClock, logger });
+const services = createServices({ db, clock: systemClock, logger, config });
 
 if (config.SEED_DEMO) {
   const result = seedDemo(services);
-  logger.info(result.seeded ? 'demo data loaded' : 'demo data already present', result.counts);
+  const accounts = await seedDemoAccounts(services);
+  logger.info(result.seeded ? 'demo data loaded' : 'demo data already present', { ...result.counts, demoAccountsCreated: accounts });
 }
 
-const app = createApp(services, config, logger);
+if (config.NODE_ENV === 'production') {
+  const weak = await accountsWithDemoPassword(services);
+  if (weak.length) {
+    logger.error('refusing to start in production: demo accounts still have the demo password', { accounts: weak });
+    process.exit(1);
+  }
+}
+
+const app = createApp(services);
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info('AbilityBridge listening', { url: `http://localhost:${port}`, database: config.DATABASE_PATH });
 });
+
+const purge = setInterval(() => services.accounts.purgeExpired(), 10 * 60_000);
+purge.unref();
 
 function shutdown(signal: string) {
   logger.info('shutting down', { signal });

@@ -3,8 +3,8 @@ import { buildMember } from '../support/factories.js';
 import { rowCount, startTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
-beforeAll(() => {
-  app = startTestApp();
+beforeAll(async () => {
+  app = await startTestApp();
 });
 afterAll(() => app.close());
 

@@ -4,8 +4,8 @@ import { seedDemo } from '../../src/demo/seed.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
-beforeAll(() => {
-  app = startTestApp();
+beforeAll(async () => {
+  app = await startTestApp();
 });
 afterAll(() => app.close());
 
@@ -58,13 +58,13 @@ describe('the demo data', () => {
     expect(events!.n).toBe(0);
   });
 
-  it('is idempotent and deterministic', () => {
+  it("is idempotent and deterministic", async () => {
     const snapshot = () => JSON.stringify(q('SELECT name, certificate_number, street FROM seekers ORDER BY id')) + JSON.stringify(q('SELECT title, member_id, openings FROM jobs ORDER BY id'));
     const first = snapshot();
     expect(seedDemo(app.services).seeded).toBe(false);
     expect(snapshot()).toBe(first);
 
-    const fresh = startTestApp();
+    const fresh = await startTestApp();
     try {
       seedDemo(fresh.services);
       const again = JSON.stringify(fresh.db.$client.prepare('SELECT name, certificate_number, street FROM seekers ORDER BY id').all()) +

@@ -6,7 +6,7 @@ let app: TestApp;
 let memberId: number;
 let otherMemberId: number;
 beforeAll(async () => {
-  app = startTestApp();
+  app = await startTestApp();
   memberId = (await app.http.post('/api/v1/alliance-members').send(buildMember())).body.data.id;
   otherMemberId = (await app.http.post('/api/v1/alliance-members').send(buildMember())).body.data.id;
 });

@@ -3,8 +3,8 @@ import { buildSeeker, certificateNumber, residentId } from '../support/factories
 import { rowCount, startTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
-beforeAll(() => {
-  app = startTestApp();
+beforeAll(async () => {
+  app = await startTestApp();
 });
 afterAll(() => app.close());
 
@@ -47,18 +47,24 @@ describe('the demand library: seekers', () => {
     expect(stored).toEqual({ certificate_number: body.certificateNumber, birth_date: '1992-04-15' });
     expect(rowCount(app.db, 'consents')).toBe(3);
 
+    // Staff read the full number, and that read is audited.
     const read = await app.http.get(`/api/v1/seekers/${s.id}`);
-    expect(read.body.data).toEqual(s);
+    expect(read.body.data).toEqual({ ...s, certificateNumber: body.certificateNumber, certificateMasked: false });
+    const audit = await app.http.get(`/api/v1/audit-log?entity=seeker&entityId=${s.id}&action=read_sensitive`);
+    expect(audit.body.data).toEqual([expect.objectContaining({ userId: app.http.userId, action: 'read_sensitive', entity: 'seeker', entityId: s.id, fields: ['certificateNumber'] })]);
+    // Lists stay masked even for staff.
+    const listed = (await app.http.get('/api/v1/seekers')).body.data.find((x: { id: number }) => x.id === s.id);
+    expect(listed.certificateNumber).toBe(s.certificateNumber);
 
     const patched = await app.http.patch(`/api/v1/seekers/${s.id}`).send({
       needs: [{ code: 'remote_work', strength: 'must' }],
       about: '轮椅使用者，希望居家办公。',
-      consents: { shareWithEmployers: false, textVersion: '2026-02' },
     });
     expect(patched.status).toBe(200);
     expect(patched.body.data.needs).toEqual([{ code: 'remote_work', strength: 'must' }]);
     expect(patched.body.data.skills).toHaveLength(2);
-    expect(patched.body.data.consents.shareWithEmployers).toBe(false);
+    const consent = await app.http.post(`/api/v1/seekers/${s.id}/consents`).send({ shareWithEmployers: false, textVersion: '2026-02' });
+    expect(consent.body.data.consents.shareWithEmployers).toBe(false);
     const history = app.db.$client.prepare("SELECT kind, granted, text_version FROM consents WHERE seeker_id = ? ORDER BY id").all(s.id);
     expect(history.at(-1)).toEqual({ kind: 'share_with_employers', granted: 0, text_version: '2026-02' });
 
@@ -127,8 +133,8 @@ describe('the demand library: seekers', () => {
 
 describe('the demand library: lists', () => {
   let app: TestApp;
-  beforeAll(() => {
-    app = startTestApp();
+  beforeAll(async () => {
+    app = await startTestApp();
   });
   afterAll(() => app.close());
 

@@ -39,6 +39,9 @@ export type CreateMemberReq = z.infer<typeof CreateMemberBody>;
 export const UpdateMemberBody = fields.partial().strict();
 export type UpdateMemberReq = z.infer<typeof UpdateMemberBody>;
 
+/** An employer edits their member's profile but not the commitment level or the date joined. */
+export const EmployerUpdateMemberBody = fields.omit({ commitmentLevel: true, joinedOn: true }).partial().strict();
+
 export const ListMembersQuery = z
   .object({
     ...pageQuery,

@@ -42,6 +42,9 @@ export function enrollmentService(db: Db, clock: Clock, events: EventBus) {
 
   return {
     get,
+    seekerOf(id: number): number | undefined {
+      return Number.isFinite(id) ? db.select({ seekerId: enrollments.seekerId }).from(enrollments).where(eq(enrollments.id, id)).get()?.seekerId : undefined;
+    },
     create(input: CreateEnrollmentReq): Enrollment {
       return published(db.transaction(() => {
         const problems: FieldProblem[] = [];

@@ -97,6 +97,21 @@ export function jobService(db: Db, clock: Clock, events: EventBus) {
     row,
     get: (id: number) => detail(row(id)),
 
+    /** The member that posted a job, if the job exists (for ownership checks). */
+    memberOf(id: number): number | undefined {
+      return Number.isFinite(id) ? db.select({ memberId: jobs.memberId }).from(jobs).where(eq(jobs.id, id)).get()?.memberId : undefined;
+    },
+
+    /** Staff have checked the posting (a real opening, accommodations as stated). */
+    verify(id: number) {
+      const job = db.transaction(() => {
+        if (row(id).status === 'archived') throw AppError.conflict('conflict.archived');
+        db.update(jobs).set({ verified: true, updatedAt: isoNow(clock) }).where(eq(jobs.id, id)).run();
+        return detail(row(id));
+      });
+      return publish('updated', job);
+    },
+
     post(input: CreateJobReq) {
       const { requiredSkills, preferredSkills, requiredCourseIds, accommodations, ...fields } = input;
       const job = db.transaction(() => {

@@ -1,28 +1,30 @@
-import { Router } from 'express';
-import type { Services } from '../../services.js';
+import type { RouteSpec } from '../../http/route-table.js';
 import { pathId } from '../../http/ids.js';
 import { parseOrThrow } from '../../http/validation.js';
+import type { Services } from '../../services.js';
 import { CreateProjectBody, ListProjectsQuery, UpdateProjectBody } from './schema.js';
 
-export function projectRoutes({ projects }: Services): Router {
-  const r = Router();
-  r.get('/', (req, res) => {
-    res.json(projects.list(parseOrThrow(ListProjectsQuery, req.query)));
-  });
-  r.post('/', (req, res) => {
-    res.status(201).json({ data: projects.create(parseOrThrow(CreateProjectBody, req.body)) });
-  });
-  r.get('/:id', (req, res) => {
-    res.json({ data: projects.get(pathId(req.params.id, 'project')) });
-  });
-  r.patch('/:id', (req, res) => {
-    const id = pathId(req.params.id, 'project');
-    res.json({ data: projects.update(id, parseOrThrow(UpdateProjectBody, req.body)) });
-  });
-  for (const action of ['close', 'reopen', 'archive'] as const) {
-    r.post(`/:id/${action}`, (req, res) => {
-      res.json({ data: projects[action](pathId(req.params.id, 'project')) });
-    });
-  }
-  return r;
+const everyone = { seeker: true, employer: true, staff: true } as const;
+
+export function projectRoutes({ projects }: Services): RouteSpec[] {
+  const id = (raw: unknown) => pathId(raw as string, 'project');
+  return [
+    { method: 'get', path: '/projects', access: everyone, handler: (req, res) => {
+      res.json(projects.list(parseOrThrow(ListProjectsQuery, req.query)));
+    } },
+    { method: 'post', path: '/projects', access: { staff: true }, handler: (req, res) => {
+      res.status(201).json({ data: projects.create(parseOrThrow(CreateProjectBody, req.body)) });
+    } },
+    { method: 'get', path: '/projects/:id', access: everyone, handler: (req, res) => {
+      res.json({ data: projects.get(id(req.params.id)) });
+    } },
+    { method: 'patch', path: '/projects/:id', access: { staff: true }, handler: (req, res) => {
+      res.json({ data: projects.update(id(req.params.id), parseOrThrow(UpdateProjectBody, req.body)) });
+    } },
+    ...(['close', 'reopen', 'archive'] as const).map(
+      (action): RouteSpec => ({ method: 'post', path: `/projects/:id/${action}`, access: { staff: true }, handler: (req, res) => {
+        res.json({ data: projects[action](id(req.params.id)) });
+      } }),
+    ),
+  ];
 }

@@ -62,9 +62,16 @@ const ConsentsOnCreate = z
   })
   .strict();
 
-const ConsentsOnUpdate = z
-  .object({ matchAlerts: z.boolean().optional(), shareWithEmployers: z.boolean().optional(), textVersion: text(20) })
+/** Giving or withdrawing any consent; withdrawing takes effect at once. */
+export const ConsentsBody = z
+  .object({
+    sensitiveData: z.boolean().optional(),
+    matchAlerts: z.boolean().optional(),
+    shareWithEmployers: z.boolean().optional(),
+    textVersion: text(20),
+  })
   .strict();
+export type ConsentsReq = z.infer<typeof ConsentsBody>;
 
 /** Lists left out of a registration are empty; left out of a patch they stay as they are. */
 export const CreateSeekerBody = fields
@@ -77,11 +84,14 @@ export const CreateSeekerBody = fields
   .strict();
 export type CreateSeekerReq = z.infer<typeof CreateSeekerBody>;
 
-export const UpdateSeekerBody = fields
-  .extend({ consents: ConsentsOnUpdate })
+export const UpdateSeekerBody = fields.partial().strict();
+export type UpdateSeekerReq = z.infer<typeof UpdateSeekerBody>;
+
+/** What a seeker may change about themselves: not the staff-verified disability record. */
+export const SelfUpdateSeekerBody = fields
+  .omit({ certificateNumber: true, disabilityCategory: true, disabilityLevel: true })
   .partial()
   .strict();
-export type UpdateSeekerReq = z.infer<typeof UpdateSeekerBody>;
 
 const intList = (codes: readonly number[]) =>
   listParam(z.string().regex(/^\d$/).transform(Number).refine((n) => codes.includes(n), { message: 'field.format' }));

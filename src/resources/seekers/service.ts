@@ -4,7 +4,22 @@
  */
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/connection.js';
-import { consents, enrollments, seekerNeeds, seekers, seekerSkills, type Seeker } from '../../../db/schema.js';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  applications,
+  consents,
+  enrollments,
+  followUps,
+  notifications,
+  pipelineEvents,
+  seekerNeeds,
+  seekers,
+  seekerSkills,
+  sessions,
+  users,
+  type Seeker,
+} from '../../../db/schema.js';
+import type { auditService } from '../../audit/service.js';
 import { isoNow, today, type Clock } from '../../clock.js';
 import { parseCertificateNumber } from '../../domain/identity.js';
 import { AppError, type FieldProblem } from '../../errors.js';
@@ -13,7 +28,7 @@ import type { EventBus } from '../../events.js';
 import { contains, listPage } from '../query.js';
 import { skillAliases } from '../skills.js';
 import { presentSeeker, type SeekerDetail } from './presenter.js';
-import type { CreateSeekerReq, ListSeekersReq, UpdateSeekerReq } from './schema.js';
+import type { ConsentsReq, CreateSeekerReq, ListSeekersReq, UpdateSeekerReq } from './schema.js';
 
 /** The certificate number must be valid and agree with the recorded category and level. */
 function checkCertificate(
@@ -35,7 +50,7 @@ function checkCertificate(
   return { gender: parsed.value.gender, birthDate: parsed.value.birthDate };
 }
 
-export function seekerService(db: Db, clock: Clock, events: EventBus) {
+export function seekerService(db: Db, clock: Clock, events: EventBus, audit: ReturnType<typeof auditService>) {
   const published = <T extends { id: number }>(change: 'registered' | 'updated' | 'archived', seeker: T): T => {
     events.publish({ type: 'seeker', change, id: seeker.id });
     return seeker;
@@ -45,6 +60,12 @@ export function seekerService(db: Db, clock: Clock, events: EventBus) {
     const found = db.select().from(seekers).where(eq(seekers.id, id)).get();
     if (!found) throw AppError.notFound('seeker', id);
     return found;
+  }
+
+  function active(id: number): Seeker {
+    const current = row(id);
+    if (current.status !== 'active') throw AppError.conflict('conflict.seeker_not_active');
+    return current;
   }
 
   function detail(s: Seeker): SeekerDetail {
@@ -85,8 +106,11 @@ export function seekerService(db: Db, clock: Clock, events: EventBus) {
     /** The raw row, for other services. */
     row,
 
-    get(id: number) {
-      return presentSeeker(detail(row(id)));
+    /** One seeker; the certificate number unmasked only when `reveal` (the person or staff), staff reads audited. */
+    get(id: number, viewer: { userId: number; reveal: boolean; audit: boolean }) {
+      const s = presentSeeker(detail(row(id)), { revealCertificate: viewer.reveal });
+      if (viewer.audit && viewer.reveal) audit.record({ userId: viewer.userId, action: 'read_sensitive', entity: 'seeker', entityId: id, fields: ['certificateNumber'] });
+      return s;
     },
 
     create(input: CreateSeekerReq, byUserId: number | null = null) {
@@ -117,38 +141,121 @@ export function seekerService(db: Db, clock: Clock, events: EventBus) {
       }));
     },
 
-    update(id: number, patch: UpdateSeekerReq, byUserId: number | null = null) {
-      const { needs, skills, consents: consent, ...fields } = patch;
+    update(id: number, patch: UpdateSeekerReq) {
+      const { needs, skills, ...fields } = patch;
       return published('updated', db.transaction(() => {
-        const current = row(id);
-        if (current.status !== 'active') throw AppError.conflict('conflict.seeker_not_active');
-        const merged = { ...current, ...fields };
+        const current = active(id);
         const identityChanged =
           fields.certificateNumber !== undefined || fields.disabilityCategory !== undefined || fields.disabilityLevel !== undefined;
-        const derived = identityChanged ? checkCertificate(merged, today(clock)) : {};
+        const derived = identityChanged ? checkCertificate({ ...current, ...fields }, today(clock)) : {};
         if (fields.certificateNumber !== undefined) assertCertificateFree(fields.certificateNumber, id);
-        const consentChanges: { kind: 'match_alerts' | 'share_with_employers'; granted: boolean }[] = [];
-        if (consent?.matchAlerts !== undefined && consent.matchAlerts !== current.consentMatchAlerts) {
-          consentChanges.push({ kind: 'match_alerts', granted: consent.matchAlerts });
+        db.update(seekers).set({ ...fields, ...derived, updatedAt: isoNow(clock) }).where(eq(seekers.id, id)).run();
+        replaceNeedsAndSkills(id, { needs, skills });
+        return presentSeeker(detail(row(id)));
+      }));
+    },
+
+    /**
+     * Gives or withdraws consents, each change recorded with its text version. Alerts and sharing
+     * rest on the consent to process disability data: withdrawing that withdraws them too.
+     */
+    setConsents(id: number, body: ConsentsReq, byUserId: number | null) {
+      return published('updated', db.transaction(() => {
+        const current = active(id);
+        const next = {
+          sensitive_data: body.sensitiveData ?? current.consentSensitiveData,
+          match_alerts: body.matchAlerts ?? current.consentMatchAlerts,
+          share_with_employers: body.shareWithEmployers ?? current.consentShareWithEmployers,
+        };
+        if (!next.sensitive_data) {
+          next.match_alerts = false;
+          next.share_with_employers = false;
         }
-        if (consent?.shareWithEmployers !== undefined && consent.shareWithEmployers !== current.consentShareWithEmployers) {
-          consentChanges.push({ kind: 'share_with_employers', granted: consent.shareWithEmployers });
+        const was = { sensitive_data: current.consentSensitiveData, match_alerts: current.consentMatchAlerts, share_with_employers: current.consentShareWithEmployers };
+        const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== was[k]);
+        if (changed.length) {
+          db.update(seekers)
+            .set({ consentSensitiveData: next.sensitive_data, consentMatchAlerts: next.match_alerts, consentShareWithEmployers: next.share_with_employers, updatedAt: isoNow(clock) })
+            .where(eq(seekers.id, id))
+            .run();
+          db.insert(consents).values(changed.map((kind) => ({ seekerId: id, kind, granted: next[kind], textVersion: body.textVersion, byUserId, at: isoNow(clock) }))).run();
+          audit.record({ userId: byUserId, action: 'consent_changed', entity: 'seeker', entityId: id, fields: changed });
         }
+        return presentSeeker(detail(row(id)), { revealCertificate: true });
+      }));
+    },
+
+    /** Everything held about a seeker, unmasked, for the seeker (or staff on their behalf). */
+    exportData(id: number, byUserId: number) {
+      const s = row(id);
+      const user = db.select().from(users).where(eq(users.seekerId, id)).get();
+      audit.record({ userId: byUserId, action: 'export', entity: 'seeker', entityId: id, fields: ['all'] });
+      const where = <T extends { seekerId: SQLiteColumn }>(t: T) => eq(t.seekerId, id);
+      return {
+        exportedAt: isoNow(clock),
+        seeker: { ...detail(s), needs: undefined, skills: undefined, enrollments: undefined },
+        needs: db.select().from(seekerNeeds).where(where(seekerNeeds)).all(),
+        skills: db.select().from(seekerSkills).where(where(seekerSkills)).all(),
+        consents: db.select().from(consents).where(where(consents)).orderBy(consents.id).all(),
+        enrollments: db.select().from(enrollments).where(where(enrollments)).all(),
+        applications: db.select().from(applications).where(where(applications)).all(),
+        pipelineEvents: db.select().from(pipelineEvents).where(where(pipelineEvents)).orderBy(pipelineEvents.id).all(),
+        followUps: db.select().from(followUps).where(where(followUps)).all(),
+        account: user ? { username: user.username, role: user.role, locale: user.locale, largeText: user.largeText, highContrast: user.highContrast, createdAt: user.createdAt, lastLoginAt: user.lastLoginAt } : null,
+        notifications: user ? db.select().from(notifications).where(eq(notifications.userId, user.id)).all() : [],
+      };
+    },
+
+    requestDeletion(id: number, byUserId: number) {
+      return published('updated', db.transaction(() => {
+        active(id);
+        db.update(seekers).set({ deletionRequestedAt: isoNow(clock), updatedAt: isoNow(clock) }).where(eq(seekers.id, id)).run();
+        audit.record({ userId: byUserId, action: 'deletion_requested', entity: 'seeker', entityId: id, fields: [] });
+        return presentSeeker(detail(row(id)), { revealCertificate: true });
+      }));
+    },
+
+    /**
+     * Staff confirm a deletion request: identifying and health details go, the record stays as an
+     * anonymous count (category, level, street, stage, birth year, training and pipeline history)
+     * so aggregate statistics remain. The account is closed and signed out.
+     */
+    anonymise(id: number, byUserId: number) {
+      return published('archived', db.transaction(() => {
+        const current = row(id);
+        if (current.status === 'anonymised') throw AppError.conflict('conflict.already_archived');
+        if (!current.deletionRequestedAt) throw AppError.conflict('conflict.deletion_not_requested');
         db.update(seekers)
           .set({
-            ...fields,
-            ...derived,
-            ...(consent?.matchAlerts !== undefined ? { consentMatchAlerts: consent.matchAlerts } : {}),
-            ...(consent?.shareWithEmployers !== undefined ? { consentShareWithEmployers: consent.shareWithEmployers } : {}),
+            name: '已匿名化',
+            certificateNumber: `ANON-${id}`,
+            phone: null,
+            email: null,
+            community: null,
+            about: '',
+            birthDate: `${current.birthDate.slice(0, 4)}-01-01`,
+            salaryExpectation: null,
+            consentSensitiveData: false,
+            consentMatchAlerts: false,
+            consentShareWithEmployers: false,
+            status: 'anonymised',
             updatedAt: isoNow(clock),
           })
           .where(eq(seekers.id, id))
           .run();
-        replaceNeedsAndSkills(id, { needs, skills });
-        if (consentChanges.length && consent) {
-          db.insert(consents).values(consentChanges.map((c) => ({ seekerId: id, ...c, textVersion: consent.textVersion, byUserId }))).run();
+        db.delete(seekerNeeds).where(eq(seekerNeeds.seekerId, id)).run();
+        db.delete(seekerSkills).where(eq(seekerSkills.seekerId, id)).run();
+        const user = db.select().from(users).where(eq(users.seekerId, id)).get();
+        if (user) {
+          db.delete(notifications).where(eq(notifications.userId, user.id)).run();
+          db.delete(sessions).where(eq(sessions.userId, user.id)).run();
+          db.update(users)
+            .set({ username: `deleted-${user.id}`, displayName: '已匿名化', passwordHash: 'disabled', disabled: true, updatedAt: isoNow(clock) })
+            .where(eq(users.id, user.id))
+            .run();
         }
-        return presentSeeker(detail(row(id)));
+        audit.record({ userId: byUserId, action: 'anonymised', entity: 'seeker', entityId: id, fields: ['name', 'certificateNumber', 'phone', 'email', 'community', 'about', 'birthDate', 'needs', 'skills'] });
+        return { id, status: 'anonymised' as const, userId: user?.id ?? null };
       }));
     },
 

@@ -1,0 +1,1 @@
+ALTER TABLE `seekers` ADD `deletion_requested_at` text;
