@@ -55,6 +55,7 @@ export const MESSAGES = {
   'conflict.enrollment_transition': { 'zh-CN': '报名状态不能从“{from}”改为“{to}”。', en: 'an enrollment cannot go from "{from}" to "{to}".' },
   'conflict.seeker_not_active': { 'zh-CN': '该求职者已归档或匿名化。', en: 'the seeker is archived or anonymised.' },
 
+  'conflict.no_processing_consent': { 'zh-CN': '求职者已撤回处理残疾信息的同意，匹配已暂停。', en: 'the seeker withdrew consent to process disability data, so matching is paused.' },
   'conflict.username_taken': { 'zh-CN': '该用户名已被使用。', en: 'this username is taken.' },
   'conflict.seeker_has_account': { 'zh-CN': '该求职者已有账号。', en: 'this seeker already has an account.' },
   'conflict.deletion_not_requested': { 'zh-CN': '该求职者没有申请删除。', en: 'the seeker has not asked for deletion.' },

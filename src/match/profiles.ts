@@ -19,10 +19,13 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
   return m;
 }
 
-/** Active seekers (all, or the given ids) as matcher profiles. Archived and anonymised ones are not matched. */
+/**
+ * Active seekers (all, or the given ids) as matcher profiles. Archived and anonymised seekers,
+ * and those who withdrew consent to process their disability data, are not matched.
+ */
 export function loadSeekerProfiles(db: Db, ids?: number[]): SeekerProfile[] {
   const only = (col: SQLiteColumn): SQL | undefined => (ids ? inArray(col, ids) : undefined);
-  const rows = db.select().from(seekers).where(and(eq(seekers.status, 'active'), only(seekers.id))).all();
+  const rows = db.select().from(seekers).where(and(eq(seekers.status, 'active'), eq(seekers.consentSensitiveData, true), only(seekers.id))).all();
   const needs = groupBy(db.select().from(seekerNeeds).where(only(seekerNeeds.seekerId)).all(), (n) => n.seekerId);
   const skills = groupBy(db.select().from(seekerSkills).where(only(seekerSkills.seekerId)).all(), (s) => s.seekerId);
   const training = groupBy(

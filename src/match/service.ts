@@ -80,9 +80,10 @@ export function createMatchService(
 
   /** The seeker must exist and be active to be matched. */
   function activeSeeker(id: number): void {
-    const s = db.select({ status: seekersTable.status }).from(seekersTable).where(eq(seekersTable.id, id)).get();
+    const s = db.select({ status: seekersTable.status, consent: seekersTable.consentSensitiveData }).from(seekersTable).where(eq(seekersTable.id, id)).get();
     if (!s) throw AppError.notFound('seeker', id);
     if (s.status !== 'active') throw AppError.conflict('conflict.seeker_not_active');
+    if (!s.consent) throw AppError.conflict('conflict.no_processing_consent');
   }
 
   const options = (q: MatchQuery) => ({
