@@ -56,10 +56,10 @@ export interface TestApp {
 
 export const FIXED_CLOCK: Clock = { now: () => new Date('2026-11-25T02:00:00.000Z') };
 
-export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; env?: Record<string, string>; log?: (line: string) => void } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'abilitybridge-'));
   const db = openDatabase(join(dir, 'test.sqlite'));
-  const logger = createLogger('silent');
+  const logger = options.log ? createLogger('debug', options.log) : createLogger('silent');
   const config = loadConfig({ NODE_ENV: 'test', ...options.env });
   const services = createServices({ db, clock: options.clock ?? FIXED_CLOCK, logger, config });
   const app = createApp(services);
