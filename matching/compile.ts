@@ -108,19 +108,30 @@ export interface CompiledText {
   inverseNorm: number;
 }
 
+/** Scratch for compileText: term ids of one text (grown as needed). */
+let termScratch = new Int32Array(256);
+
 export function compileText(text: string, terms: TermTable): CompiledText {
-  const counts = new Map<number, number>();
-  for (const term of textTerms(text)) {
-    const id = terms.idOf(term);
-    if (id >= 0) counts.set(id, Math.min(MAX_TF, (counts.get(id) ?? 0) + 1));
+  const words = textTerms(text);
+  if (words.length > termScratch.length) termScratch = new Int32Array(Math.max(words.length, 2 * termScratch.length));
+  let n = 0;
+  for (const word of words) {
+    const id = terms.idOf(word);
+    if (id >= 0) termScratch[n++] = id;
   }
-  const ids = [...counts.keys()].sort((a, b) => a - b);
+  // ascending term ids, each with its count (capped at MAX_TF)
+  const ids = termScratch.subarray(0, n).sort();
+  const packed: number[] = [];
   let sq = 0;
-  const packed = ids.map((id) => {
-    const tf = counts.get(id)!;
+  for (let i = 0; i < n; ) {
+    const id = ids[i]!;
+    let j = i + 1;
+    while (j < n && ids[j] === id) j++;
+    const tf = Math.min(MAX_TF, j - i);
     sq += LOG_TF[tf]! * LOG_TF[tf]!;
-    return (tf << TERM_BITS) | id;
-  });
+    packed.push((tf << TERM_BITS) | id);
+    i = j;
+  }
   return { packed, inverseNorm: sq > 0 ? 1 / Math.sqrt(sq) : 0 };
 }
 
@@ -189,25 +200,30 @@ export function collectSeekerSkills(
   catalogue: CourseCatalogue,
 ): Map<number, SeekerSkill> {
   const byCode = new Map<number, SeekerSkill>();
-  const offer = (candidate: SeekerSkill): void => {
-    const current = byCode.get(candidate.code);
-    if (!current) return void byCode.set(candidate.code, candidate);
-    const rank = (s: SeekerSkill): number => (s.typo ? 2 : 0) + (s.courseId === null ? 0 : 1);
-    if (rank(candidate) < rank(current)) byCode.set(candidate.code, candidate);
-  };
   for (const label of skills) {
     const r = table.resolve(label);
-    if (r) offer({ code: r.code, surface: r.surface, typo: r.typo, label, via: r.via, courseId: null });
+    if (r) offerSeekerSkill(byCode, { code: r.code, surface: r.surface, typo: r.typo, label, via: r.via, courseId: null });
   }
-  for (const courseId of [...completedCourseIds].sort((a, b) => a - b)) {
+  const courses = completedCourseIds.length <= 1 ? completedCourseIds : [...completedCourseIds].sort((a, b) => a - b);
+  for (const courseId of courses) {
     const course = catalogue.byId.get(courseId);
     if (!course) continue;
-    course.skills.forEach((label) => {
+    for (const label of course.skills) {
       const r = table.resolve(label);
-      if (r) offer({ code: r.code, surface: r.surface, typo: r.typo, label, via: r.via, courseId });
-    });
+      if (r) offerSeekerSkill(byCode, { code: r.code, surface: r.surface, typo: r.typo, label, via: r.via, courseId });
+    }
   }
   return byCode;
+}
+
+function seekerSkillRank(s: SeekerSkill): number {
+  return (s.typo ? 2 : 0) + (s.courseId === null ? 0 : 1);
+}
+
+function offerSeekerSkill(byCode: Map<number, SeekerSkill>, candidate: SeekerSkill): void {
+  const current = byCode.get(candidate.code);
+  if (!current) byCode.set(candidate.code, candidate);
+  else if (seekerSkillRank(candidate) < seekerSkillRank(current)) byCode.set(candidate.code, candidate);
 }
 
 /** A posting's skills by code: required wins over preferred; a non-typo label over a typo. */
@@ -217,41 +233,52 @@ export function collectOfferSkills(
   table: SkillTable,
 ): Map<number, OfferSkill> {
   const byCode = new Map<number, OfferSkill>();
-  const offer = (label: string, isRequired: boolean): void => {
-    const r = table.resolve(label);
-    if (!r) return;
-    const current = byCode.get(r.code);
-    const candidate: OfferSkill = { code: r.code, surface: r.surface, typo: r.typo, label, via: r.via, required: isRequired };
-    if (!current) return void byCode.set(r.code, candidate);
-    const better = current.typo && !candidate.typo;
-    byCode.set(r.code, {
-      ...(better ? candidate : current),
-      required: current.required || isRequired,
-    });
-  };
-  for (const label of required) offer(label, true);
-  for (const label of preferred) offer(label, false);
+  for (const label of required) offerOfferSkill(byCode, table, label, true);
+  for (const label of preferred) offerOfferSkill(byCode, table, label, false);
   return byCode;
 }
 
+function offerOfferSkill(byCode: Map<number, OfferSkill>, table: SkillTable, label: string, isRequired: boolean): void {
+  const r = table.resolve(label);
+  if (!r) return;
+  const current = byCode.get(r.code);
+  const candidate: OfferSkill = { code: r.code, surface: r.surface, typo: r.typo, label, via: r.via, required: isRequired };
+  if (!current) {
+    byCode.set(r.code, candidate);
+    return;
+  }
+  const better = current.typo && !candidate.typo;
+  byCode.set(r.code, {
+    ...(better ? candidate : current),
+    required: current.required || isRequired,
+  });
+}
+
 function sortedUnique(ids: readonly number[]): number[] {
+  if (ids.length === 0) return [];
+  if (ids.length === 1) return [ids[0]!];
   return [...new Set(ids)].sort((a, b) => a - b);
 }
 
+/** Packs skills given as parallel arrays (code, surface, flags) plus text and course lists. */
 function pack(
-  skills: Iterable<{ code: number; surface: number; flags: number }>,
+  codes: number[],
+  surfaces: number[],
+  flags: number[],
   text: CompiledText,
   coursesA: readonly number[],
   coursesB: readonly number[],
 ): Int32Array {
-  const list = [...skills].sort((a, b) => a.code - b.code);
-  const out = new Int32Array(1 + 3 * list.length + 1 + text.packed.length + 1 + coursesA.length + 1 + coursesB.length);
+  const nSkills = codes.length;
+  // sort the skill indices by code (codes are distinct)
+  const order = Array.from({ length: nSkills }, (_, i) => i).sort((a, b) => codes[a]! - codes[b]!);
+  const out = new Int32Array(1 + 3 * nSkills + 1 + text.packed.length + 1 + coursesA.length + 1 + coursesB.length);
   let o = 0;
-  out[o++] = list.length;
-  for (const s of list) {
-    out[o++] = s.code;
-    out[o++] = s.surface;
-    out[o++] = s.flags;
+  out[o++] = nSkills;
+  for (const i of order) {
+    out[o++] = codes[i]!;
+    out[o++] = surfaces[i]!;
+    out[o++] = flags[i]!;
   }
   out[o++] = text.packed.length;
   for (const t of text.packed) out[o++] = t;
@@ -264,22 +291,28 @@ function pack(
 
 export function packSeeker(skills: Map<number, SeekerSkill>, text: CompiledText, completed: readonly number[], inProgress: readonly number[]): Int32Array {
   const done = sortedUnique(completed);
-  const doneSet = new Set(done);
-  return pack(
-    [...skills.values()].map((s) => ({ code: s.code, surface: s.surface, flags: (s.typo ? FLAG_TYPO : 0) | (s.courseId === null ? 0 : FLAG_COURSE) })),
-    text,
-    done,
-    sortedUnique(inProgress).filter((id) => !doneSet.has(id)),
-  );
+  const codes: number[] = [];
+  const surfaces: number[] = [];
+  const flags: number[] = [];
+  for (const s of skills.values()) {
+    codes.push(s.code);
+    surfaces.push(s.surface);
+    flags.push((s.typo ? FLAG_TYPO : 0) | (s.courseId === null ? 0 : FLAG_COURSE));
+  }
+  const pending = inProgress.length === 0 ? [] : sortedUnique(inProgress).filter((id) => !done.includes(id));
+  return pack(codes, surfaces, flags, text, done, pending);
 }
 
 export function packOffer(skills: Map<number, OfferSkill>, text: CompiledText, requiredCourseIds: readonly number[]): Int32Array {
-  return pack(
-    [...skills.values()].map((s) => ({ code: s.code, surface: s.surface, flags: (s.typo ? FLAG_TYPO : 0) | (s.required ? FLAG_REQUIRED : 0) })),
-    text,
-    [...new Set(requiredCourseIds)],
-    [],
-  );
+  const codes: number[] = [];
+  const surfaces: number[] = [];
+  const flags: number[] = [];
+  for (const s of skills.values()) {
+    codes.push(s.code);
+    surfaces.push(s.surface);
+    flags.push((s.typo ? FLAG_TYPO : 0) | (s.required ? FLAG_REQUIRED : 0));
+  }
+  return pack(codes, surfaces, flags, text, requiredCourseIds.length === 0 ? [] : [...new Set(requiredCourseIds)], []);
 }
 
 /** Offset of the term section's count in packed data. */

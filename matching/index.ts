@@ -43,6 +43,7 @@ import {
   coursesAt,
 } from './compile.js';
 import { explainPair, type PartScores } from './explain.js';
+import { Retainer } from './retain.js';
 import { hardRuleViolations } from './rules.js';
 import {
   accessibilityScore,
@@ -159,57 +160,32 @@ export interface MatchIndex {
 /** Slack for comparing cheap bounds with exact totals (floating-point order of additions differs). */
 const EPS = 1e-9;
 
-/** Tag scores are grouped into this many buckets so that whole buckets can be skipped by their bound. */
-const TAG_BUCKETS = 32;
-
-/** Upper bound of a total whose tag score falls in bucket b (every other part at its maximum). */
-function bucketUpper(w: MatchWeights, b: number): number {
-  return combine(w, Math.min(1, (b + 1) / TAG_BUCKETS), 1, 1, 1, 1, 1);
-}
+/** Tag scores are grouped into this many buckets (per unit) so that the best slots are scanned first. */
+const TAG_BUCKETS = 64;
+/** Histogram index of a tag t ≥ −2: ((t + HISTOGRAM_SHIFT) · TAG_BUCKETS) | 0 (tags of inactive slots land below the real ones). */
+const HISTOGRAM_SHIFT = 2;
 
 /** Reusable per-query scratch arrays (the index is single-threaded; queries do not nest). */
 class Scratch {
-  private touchedArr = new Int32Array(0);
-  private evaluatedArr = new Int32Array(0);
-  private orderArr = new Int32Array(0);
-  private bucketArr = new Uint8Array(0);
-  private readonly start = new Int32Array(TAG_BUCKETS + 1);
-  private readonly fill = new Int32Array(TAG_BUCKETS);
+  readonly histogram = new Int32Array((HISTOGRAM_SHIFT + 1) * TAG_BUCKETS + 1);
+  /** Slots kept after the scan (possible top-k candidates), with their lower bound and free text (−1: not computed). */
+  slots = new Int32Array(0);
+  lower = new Float64Array(0);
+  text = new Float64Array(0);
 
-  touched(n: number): Int32Array {
-    if (this.touchedArr.length < n) this.touchedArr = new Int32Array(Math.max(n, 2 * this.touchedArr.length));
-    return this.touchedArr;
-  }
-  evaluated(n: number): Int32Array {
-    if (this.evaluatedArr.length < n) this.evaluatedArr = new Int32Array(Math.max(n, 2 * this.evaluatedArr.length));
-    return this.evaluatedArr;
-  }
-  /**
-   * Turns each touched slot's accumulated tag into its tag score (`toTag`), in place in `acc`, and
-   * counting-sorts the slots by tag bucket: bucket b holds order[start[b] … start[b+1]).
-   */
-  bucketize(slots: Int32Array, n: number, acc: Float64Array, toTag: (slot: number, accumulated: number) => number): { order: Int32Array; start: Int32Array } {
-    if (this.orderArr.length < n) {
-      this.orderArr = new Int32Array(Math.max(n, 2 * this.orderArr.length));
-      this.bucketArr = new Uint8Array(this.orderArr.length);
-    }
-    const start = this.start;
-    const bucketOf = this.bucketArr;
-    start.fill(0);
-    for (let i = 0; i < n; i++) {
-      const slot = slots[i]!;
-      const tag = toTag(slot, acc[slot]!);
-      acc[slot] = tag;
-      const b = tag >= 1 ? TAG_BUCKETS - 1 : (tag * TAG_BUCKETS) | 0;
-      bucketOf[i] = b;
-      start[b + 1]!++;
-    }
-    for (let b = 1; b <= TAG_BUCKETS; b++) start[b]! += start[b - 1]!;
-    const fill = this.fill;
-    fill.set(start.subarray(0, TAG_BUCKETS));
-    const order = this.orderArr;
-    for (let i = 0; i < n; i++) order[fill[bucketOf[i]!]!++] = slots[i]!;
-    return { order, start };
+  /** Makes room for at least n entries. */
+  reserve(n: number): void {
+    if (this.slots.length >= n) return;
+    const cap = Math.max(n, 2 * this.slots.length, 1024);
+    const slots = new Int32Array(cap);
+    const lower = new Float64Array(cap);
+    const text = new Float64Array(cap);
+    slots.set(this.slots);
+    lower.set(this.lower);
+    text.set(this.text);
+    this.slots = slots;
+    this.lower = lower;
+    this.text = text;
   }
 }
 
@@ -296,6 +272,8 @@ class Index implements MatchIndex {
   private readonly terms = new TermTable();
   private catalogue: CourseCatalogue;
   private readonly scratch = new Scratch();
+  /** Compact copies of the profiles kept for explanations. */
+  private readonly retainer = new Retainer();
   private readonly jobs = new OfferStore<JobPosting>();
   private readonly projects = new OfferStore<EntrepreneurshipProject>();
   private readonly seekers = new SeekerStore();
@@ -366,21 +344,21 @@ class Index implements MatchIndex {
 
   upsertJob(job: JobPosting): void {
     const v = this.compileJob(job);
-    this.jobs.upsert(job.id, job, v.data, v);
+    this.jobs.upsert(job.id, this.retainer.job(job), v.data, v);
   }
   removeJob(id: number): boolean {
     return this.jobs.remove(id);
   }
   upsertProject(project: EntrepreneurshipProject): void {
     const v = this.compileProject(project);
-    this.projects.upsert(project.id, project, v.data, v);
+    this.projects.upsert(project.id, this.retainer.project(project), v.data, v);
   }
   removeProject(id: number): boolean {
     return this.projects.remove(id);
   }
   upsertSeeker(seeker: SeekerProfile): void {
     const v = this.compileSeeker(seeker);
-    this.seekers.upsert(seeker.id, seeker, v.data, v, v.preferCount);
+    this.seekers.upsert(seeker.id, this.retainer.seeker(seeker), v.data, v, v.preferCount);
   }
   removeSeeker(id: number): boolean {
     return this.seekers.remove(id);
@@ -516,13 +494,14 @@ class Index implements MatchIndex {
     const minScore = options.minScore ?? 0;
     const w = this.weights;
     const idf = store.idf(this.table.codeCount);
-    const idfStamp = store.idfStamp;
-    const epoch = store.nextEpoch();
-    const { stamp, acc, lb, present, active, provided, mode, street, hours, salaryMax, requiredCourses, firstCourse, data, den, denVersion, ids } = store;
-    const touched = this.scratch.touched(store.high);
-    let nTouched = 0;
+    const { acc, provided, mode, street, hours, salaryMax, requiredCourses, firstCourse, data, ids } = store;
+    const high = store.high;
+    acc.fill(0, 0, high);
 
-    // 1. skill tags through the posting lists of the seeker's skill codes
+    // 1. skill tags through the posting lists of the seeker's skill codes (every contribution is > 0)
+    const sameLabel = SCORING.sameLabel;
+    const typoMatch = SCORING.typoMatch;
+    const vocabularyMatch = SCORING.vocabularyMatch;
     const sd = seeker.data;
     for (let i = 0, n = sd[0]!; i < n; i++) {
       const o = 1 + 3 * i;
@@ -532,85 +511,107 @@ class Index implements MatchIndex {
       const surface = sd[o + 1]!;
       const typo = (sd[o + 2]! & FLAG_TYPO) !== 0;
       const idfCode = idf[code]!;
+      const required = idfCode;
+      const preferred = idfCode * PREFERRED_WEIGHT;
       const { slots, surfaces, flags } = list;
       for (let e = 0, m = list.length; e < m; e++) {
-        const slot = slots[e]!;
         const f = flags[e]!;
-        const contribution = idfCode * ((f & FLAG_REQUIRED) !== 0 ? 1 : PREFERRED_WEIGHT) * postingQuality(surfaces[e]!, f, surface, typo);
-        if (stamp[slot] !== epoch) {
-          stamp[slot] = epoch;
-          acc[slot] = contribution;
-          touched[nTouched++] = slot;
-        } else acc[slot]! += contribution;
+        // as postingQuality(), inlined
+        const quality = surfaces[e] === surface ? sameLabel : typo || (f & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
+        acc[slots[e]!]! += ((f & FLAG_REQUIRED) !== 0 ? required : preferred) * quality;
       }
     }
-    for (let e = 0, list = store.noSkills; e < list.length; e++) {
-      const slot = list.slots[e]!;
-      stamp[slot] = epoch;
-      acc[slot] = 0;
-      touched[nTouched++] = slot;
-    }
 
-    // 2. hard rules on the columns and every part but free text (a lower bound), best tags first;
-    //    stop when no remaining tag bucket (nor the jobs sharing no skill) can reach the k-th bound
+    // 2. the tag score of every slot, in place in `acc` (−1 for inactive slots), and a histogram
+    //    of tag buckets; then, best buckets first, sequential scans over the slots of a range of
+    //    buckets: an upper bound of the total (every other part at its maximum) and, for the slots
+    //    whose bound reaches the running k-th lower bound, the hard rules on the columns and every
+    //    part but free text (the lower bound). Stops when the next range's bound cannot reach it.
+    const invDen = store.inverseDenominators(idf);
+    const tagBase = store.tagBase;
+    const histogram = this.scratch.histogram;
+    histogram.fill(0);
+    for (let slot = 0; slot < high; slot++) {
+      // branch-free: tag in [0, 1] for active slots, negative for the others
+      const tag = Math.min(1, acc[slot]! * invDen[slot]!) + tagBase[slot]!;
+      acc[slot] = tag;
+      histogram[((tag + HISTOGRAM_SHIFT) * TAG_BUCKETS) | 0]!++;
+    }
     const courseValue = seekerCourseValues(sd);
     const top = new TopValues(limit);
-    const evaluated = this.scratch.evaluated(store.high);
-    let nEvaluated = 0;
+    const scratch = this.scratch;
+    scratch.reserve(Math.min(high, 4096));
+    let nKept = 0;
     const { must, modes, prefer, preferCount, hoursMask: seekerHours, salaryExpectation } = seeker;
     const seekerStreet = seeker.street;
     const streetFilter = options.street ? streetIndex(options.street) : -2;
     const modeFilter = options.workMode ? modeIndex(options.workMode) : -1;
-    const evaluate = (slot: number, tag: number): void => {
-      if (active[slot] === 0) return;
-      const prov = provided[slot]!;
-      if ((must & ~prov) !== 0) return;
-      const m = mode[slot]!;
-      if (((modes >>> m) & 1) === 0) return;
-      if (modeFilter >= 0 && m !== modeFilter) return;
-      if (streetFilter !== -2 && street[slot] !== streetFilter) return;
-      const nCourses = requiredCourses[slot]!;
-      const training = nCourses === 0 ? 1 : nCourses === 1 ? (courseValue.get(firstCourse[slot]!) ?? 0) : trainingScore(data[slot]!, sd);
-      const value = combine(
-        w,
-        tag,
-        0,
-        training,
-        accessibilityScore(prefer, preferCount, prov),
-        locationScore(seekerStreet, street[slot]!, m),
-        preferencesScore(seekerHours, hours[slot]!, salaryExpectation, salaryMax[slot]!),
-      );
-      lb[slot] = value;
-      evaluated[nEvaluated++] = slot;
-      top.push(value);
-    };
-    const stillNeeded = (upper: number): boolean => upper + EPS >= minScore && (!top.full || upper + EPS >= top.min());
-    const buckets = this.scratch.bucketize(touched, nTouched, acc, (slot, accumulated) => {
-      const d = denVersion[slot] === idfStamp ? den[slot]! : store.denominator(slot, idf);
-      return d > 0 ? Math.min(1, accumulated / d) : SCORING.noSkillsListed;
-    });
-    for (let b = TAG_BUCKETS - 1; b >= 0; b--) {
-      if (!stillNeeded(bucketUpper(w, b))) break;
-      for (let i = buckets.start[b]!, end = buckets.start[b + 1]!; i < end; i++) {
-        const slot = buckets.order[i]!;
-        evaluate(slot, acc[slot]!);
+    const textMax = w.skills * SCORING.textShare;
+    const tagWeight = w.skills * (1 - SCORING.textShare);
+    const rest = textMax + w.training + w.accessibility + w.location + w.preferences;
+    // a slot is skipped when its upper bound + EPS is below `floor`
+    let floor = minScore;
+    // bucket b (0 … TAG_BUCKETS) holds tags in [b / TAG_BUCKETS, (b + 1) / TAG_BUCKETS); the last one tag 1
+    const base = HISTOGRAM_SHIFT * TAG_BUCKETS;
+    let bucketHigh = TAG_BUCKETS + 1;
+    let want = Math.max(64, 4 * limit);
+    while (bucketHigh > 0) {
+      // the next range of buckets: at least `want` slots (doubling each time)
+      let bucketLow = bucketHigh - 1;
+      let inRange = histogram[base + bucketLow]!;
+      while (bucketLow > 0 && inRange < want) inRange += histogram[base + --bucketLow]!;
+      want *= 2;
+      if (inRange > 0) {
+        const tagLow = bucketLow / TAG_BUCKETS;
+        const tagHigh = bucketHigh > TAG_BUCKETS ? Number.POSITIVE_INFINITY : bucketHigh / TAG_BUCKETS;
+        for (let slot = 0; slot < high; slot++) {
+          const tag = acc[slot]!;
+          if (tag < tagLow || tag >= tagHigh) continue;
+          if (tagWeight * tag + rest + EPS < floor) continue;
+          const prov = provided[slot]!;
+          if ((must & ~prov) !== 0) continue;
+          const m = mode[slot]!;
+          if (((modes >>> m) & 1) === 0) continue;
+          if (modeFilter >= 0 && m !== modeFilter) continue;
+          if (streetFilter !== -2 && street[slot] !== streetFilter) continue;
+          const nCourses = requiredCourses[slot]!;
+          const training = nCourses === 0 ? 1 : nCourses === 1 ? (courseValue.get(firstCourse[slot]!) ?? 0) : trainingScore(data[slot]!, sd);
+          const value = combine(
+            w,
+            tag,
+            0,
+            training,
+            accessibilityScore(prefer, preferCount, prov),
+            locationScore(seekerStreet, street[slot]!, m),
+            preferencesScore(seekerHours, hours[slot]!, salaryExpectation, salaryMax[slot]!),
+          );
+          top.push(value);
+          if (top.full && top.min() > floor) floor = top.min();
+          // kept if it may still reach the final bar (the k-th lower bound only rises)
+          if (value + textMax + 2 * EPS >= floor) {
+            if (nKept === scratch.slots.length) scratch.reserve(nKept + 1);
+            scratch.slots[nKept] = slot;
+            scratch.lower[nKept++] = value;
+          }
+        }
       }
-    }
-    if (stillNeeded(combine(w, 0, 1, 1, 1, 1, 1))) {
-      for (let slot = 0, high = store.high; slot < high; slot++) {
-        if (present[slot] === 1 && stamp[slot] !== epoch) evaluate(slot, 0);
-      }
+      bucketHigh = bucketLow;
+      // the best tag left is below bucketHigh / TAG_BUCKETS
+      if (tagWeight * (bucketHigh / TAG_BUCKETS) + rest + EPS < floor) break;
     }
 
-    // 3. free text for those whose upper bound reaches the k-th lower bound; exact scores for the cut
-    const textMax = w.skills * SCORING.textShare;
+    // 3. free text for those whose lower bound is within the text share of the k-th lower bound;
+    //    exact scores for the cut
     const bar = Math.max(top.full ? top.min() : Number.NEGATIVE_INFINITY, minScore) - textMax - EPS;
     const candidates: Candidate[] = [];
-    for (let e = 0; e < nEvaluated; e++) {
-      const slot = evaluated[e]!;
-      const value = lb[slot]!;
+    const kept = scratch.slots;
+    const lower = scratch.lower;
+    const textInverseNorm = store.textInverseNorm;
+    for (let e = 0; e < nKept; e++) {
+      const value = lower[e]!;
       if (value < bar) continue;
-      const text = textSimilarity(data[slot]!, store.textInverseNorm[slot]!, sd, seeker.textInverseNorm);
+      const slot = kept[e]!;
+      const text = textSimilarity(data[slot]!, textInverseNorm[slot]!, sd, seeker.textInverseNorm);
       candidates.push({ slot, id: ids[slot]!, approx: value + textMax * text });
     }
     const scored = this.cut(candidates, limit, minScore, (slot) => this.exactParts(this.offerAt(store, slot), seeker, idf));
@@ -646,12 +647,15 @@ class Index implements MatchIndex {
     const w = this.weights;
     const idf = this.jobs.idf(this.table.codeCount);
     const store = this.seekers;
-    const epoch = store.nextEpoch();
-    const { stamp, acc, acc2, lb, present, share, must, modes, prefer, preferCount, street, hoursMask: seekerHours, salaryExpectation, data, ids } = store;
-    const touched = this.scratch.touched(store.high);
-    let nTouched = 0;
+    const { acc, acc2, present, share, must, modes, prefer, preferCount, street, hoursMask: seekerHours, salaryExpectation, data, ids } = store;
+    const high = store.high;
+    acc.fill(0, 0, high);
+    acc2.fill(0, 0, high);
 
     // 1. skill tags and required courses through the seekers' posting lists
+    const sameLabel = SCORING.sameLabel;
+    const typoMatch = SCORING.typoMatch;
+    const vocabularyMatch = SCORING.vocabularyMatch;
     const jd = job.data;
     const den = tagDenominator(jd, idf);
     for (let i = 0, n = jd[0]!; i < n; i++) {
@@ -665,55 +669,62 @@ class Index implements MatchIndex {
       const weight = idf[code]! * ((jf & FLAG_REQUIRED) !== 0 ? 1 : PREFERRED_WEIGHT);
       const { slots, surfaces, flags } = list;
       for (let e = 0, m = list.length; e < m; e++) {
-        const slot = slots[e]!;
-        const contribution = weight * postingQuality(surfaces[e]!, flags[e]!, surface, typo);
-        if (stamp[slot] !== epoch) {
-          stamp[slot] = epoch;
-          acc[slot] = contribution;
-          acc2[slot] = 0;
-          touched[nTouched++] = slot;
-        } else acc[slot]! += contribution;
+        // as postingQuality(), inlined
+        const quality = surfaces[e] === surface ? sameLabel : typo || (flags[e]! & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
+        acc[slots[e]!]! += weight * quality;
       }
     }
     const requiredCourses = requiredCourseIds(jd);
+    const inProgress = SCORING.inProgressCourse;
     for (const course of requiredCourses) {
       const list = store.coursePostings.get(course);
       if (!list) continue;
-      for (let e = 0, m = list.length; e < m; e++) {
-        const slot = list.slots[e]!;
-        const value = list.flags[e] === COURSE_COMPLETED ? 1 : SCORING.inProgressCourse;
-        if (stamp[slot] !== epoch) {
-          stamp[slot] = epoch;
-          acc[slot] = 0;
-          acc2[slot] = value;
-          touched[nTouched++] = slot;
-        } else acc2[slot]! += value;
-      }
+      const { slots, flags } = list;
+      for (let e = 0, m = list.length; e < m; e++) acc2[slots[e]!]! += flags[e] === COURSE_COMPLETED ? 1 : inProgress;
     }
-    const untouchedTag = den > 0 ? 0 : SCORING.noSkillsListed;
 
-    // 2. seekers by tag bucket, best first: hard rules, consent, filters, lower bound. A bucket is
-    //    skipped when its upper bound reaches neither the alert threshold nor the k-th lower bound.
+    // 2. one sequential scan over the seekers: tag score and training from the accumulators, an
+    //    upper bound of the total (the other parts at their maximum); seekers whose bound reaches
+    //    neither the alert threshold nor the running k-th lower bound are skipped. The others: hard
+    //    rules, consent, filters, lower bound (every part but free text); free text where it
+    //    decides the count (a band below the threshold); kept when they may make the top k.
     const prov = job.provided;
     const jobMode = job.mode;
     const jobStreet = job.street;
     const jobHours = job.hours;
     const jobSalary = job.salaryMax;
+    const jobInverseNorm = job.textInverseNorm;
     const nCourses = requiredCourses.length;
     const streetFilter = options.street ? streetIndex(options.street) : -2;
     const modeFilter = options.workMode ? modeIndex(options.workMode) : -1;
     const filter = options.filter;
     const top = new TopValues(Math.max(1, limit));
-    const evaluated = this.scratch.evaluated(store.high);
-    let nEvaluated = 0;
-    const evaluate = (slot: number, tag: number, training: number): void => {
-      if (share[slot] === 0) return;
-      if ((must[slot]! & ~prov) !== 0) return;
+    const scratch = this.scratch;
+    scratch.reserve(Math.min(high, 4096));
+    let nKept = 0;
+    const textMax = w.skills * SCORING.textShare;
+    const tagWeight = w.skills * (1 - SCORING.textShare);
+    const rest = textMax + w.accessibility + w.location + w.preferences;
+    const trainingWeight = w.training;
+    const inverseDen = den > 0 ? 1 / den : 0;
+    const noSkillsTag = SCORING.noSkillsListed;
+    const textInverseNorm = store.textInverseNorm;
+    const exactTotal = (slot: number): number => this.total(this.exactParts(job, this.seekerView(ids[slot]!), idf));
+    // running k-th lower bound (only rises); +∞ when no top k is asked for
+    let topFloor = limit === 0 ? Number.POSITIVE_INFINITY : minScore;
+    let floor = Math.min(threshold, topFloor);
+    let count = 0;
+    for (let slot = 0; slot < high; slot++) {
+      if (share[slot] === 0 || present[slot] === 0) continue;
+      const tag = den > 0 ? Math.min(1, acc[slot]! * inverseDen) : noSkillsTag;
+      const training = nCourses === 0 ? 1 : acc2[slot]! / nCourses;
+      if (tagWeight * tag + trainingWeight * training + rest + EPS < floor) continue;
+      if ((must[slot]! & ~prov) !== 0) continue;
       const m = modes[slot]!;
-      if (((m >>> jobMode) & 1) === 0) return;
-      if (modeFilter >= 0 && ((m >>> modeFilter) & 1) === 0) return;
-      if (streetFilter !== -2 && street[slot] !== streetFilter) return;
-      if (filter && !filter(ids[slot]!)) return;
+      if (((m >>> jobMode) & 1) === 0) continue;
+      if (modeFilter >= 0 && ((m >>> modeFilter) & 1) === 0) continue;
+      if (streetFilter !== -2 && street[slot] !== streetFilter) continue;
+      if (filter && !filter(ids[slot]!)) continue;
       const value = combine(
         w,
         tag,
@@ -723,50 +734,46 @@ class Index implements MatchIndex {
         locationScore(street[slot]!, jobStreet, jobMode),
         preferencesScore(seekerHours[slot]!, jobHours, salaryExpectation[slot]!, jobSalary),
       );
-      lb[slot] = value;
-      evaluated[nEvaluated++] = slot;
-      if (limit > 0) top.push(value);
-    };
-    const stillNeeded = (upper: number): boolean =>
-      upper + EPS >= threshold || (limit > 0 && upper + EPS >= minScore && (!top.full || upper + EPS >= top.min()));
-    const inverseDen = den > 0 ? 1 / den : 0;
-    const buckets = this.scratch.bucketize(touched, nTouched, acc, (_slot, accumulated) =>
-      den > 0 ? Math.min(1, accumulated * inverseDen) : untouchedTag,
-    );
-    for (let b = TAG_BUCKETS - 1; b >= 0; b--) {
-      if (!stillNeeded(bucketUpper(w, b))) break;
-      for (let i = buckets.start[b]!, end = buckets.start[b + 1]!; i < end; i++) {
-        const slot = buckets.order[i]!;
-        evaluate(slot, acc[slot]!, nCourses === 0 ? 1 : acc2[slot]! / nCourses);
+      // the count does not depend on the top k: at or above the threshold by the lower bound alone,
+      // or with free text when the lower bound is within the text share below it
+      let text = -1;
+      if (value >= threshold + EPS) count++;
+      else if (value + textMax + EPS >= threshold) {
+        text = textSimilarity(jd, jobInverseNorm, data[slot]!, textInverseNorm[slot]!);
+        const approx = value + textMax * text;
+        if (approx >= threshold + EPS) count++;
+        else if (approx > threshold - EPS && exactTotal(slot) >= threshold) count++;
       }
-    }
-    if (stillNeeded(combine(w, untouchedTag, 1, nCourses === 0 ? 1 : 0, 1, 1, 1))) {
-      for (let slot = 0, high = store.high; slot < high; slot++) {
-        if (present[slot] === 1 && stamp[slot] !== epoch) evaluate(slot, untouchedTag, nCourses === 0 ? 1 : 0);
+      if (limit > 0) {
+        top.push(value);
+        if (top.full && top.min() > topFloor) {
+          topFloor = top.min();
+          floor = Math.min(threshold, topFloor);
+        }
+        if (value + textMax + 2 * EPS >= topFloor) {
+          if (nKept === scratch.slots.length) scratch.reserve(nKept + 1);
+          scratch.slots[nKept] = slot;
+          scratch.lower[nKept] = value;
+          scratch.text[nKept++] = text;
+        }
       }
-    }
-
-    // 3. free text where it can matter: near the alert threshold, and for the top k
-    const textMax = w.skills * SCORING.textShare;
-    const kthLower = limit === 0 ? Number.POSITIVE_INFINITY : top.full ? top.min() : Number.NEGATIVE_INFINITY;
-    const bar = Math.max(kthLower, minScore) - textMax - EPS;
-    const exactTotal = (slot: number): number => this.total(this.exactParts(job, this.seekerView(ids[slot]!), idf));
-    const candidates: Candidate[] = [];
-    let count = 0;
-    for (let e = 0; e < nEvaluated; e++) {
-      const slot = evaluated[e]!;
-      const value = lb[slot]!;
-      const forTop = value >= bar;
-      if (!forTop) {
-        if (value >= threshold + EPS) count++;
-        if (value >= threshold + EPS || value + textMax + EPS < threshold) continue;
-      }
-      const approx = value + textMax * textSimilarity(jd, job.textInverseNorm, data[slot]!, store.textInverseNorm[slot]!);
-      if (approx >= threshold + EPS) count++;
-      else if (approx > threshold - EPS && exactTotal(slot) >= threshold) count++;
-      if (forTop) candidates.push({ slot, id: ids[slot]!, approx });
     }
     if (limit === 0) return { results: [], countAboveThreshold: count };
+
+    // 3. the top k: free text for those whose lower bound is within the text share of the k-th one
+    const bar = Math.max(top.full ? top.min() : Number.NEGATIVE_INFINITY, minScore) - textMax - EPS;
+    const candidates: Candidate[] = [];
+    const kept = scratch.slots;
+    const lower = scratch.lower;
+    const texts = scratch.text;
+    for (let e = 0; e < nKept; e++) {
+      const value = lower[e]!;
+      if (value < bar) continue;
+      const slot = kept[e]!;
+      const known = texts[e]!;
+      const text = known >= 0 ? known : textSimilarity(jd, jobInverseNorm, data[slot]!, textInverseNorm[slot]!);
+      candidates.push({ slot, id: ids[slot]!, approx: value + textMax * text });
+    }
     const scored = this.cut(candidates, limit, minScore, (slot) => this.exactParts(job, this.seekerView(ids[slot]!), idf));
     return { results: scored.map((s) => this.result('job', s.id, job, this.seekerView(s.id), s)), countAboveThreshold: count };
   }

@@ -60,22 +60,17 @@ abstract class SlotStore<S> {
   present = new Uint8Array(0);
   data: (Int32Array | null)[] = [];
   sources: (S | null)[] = [];
-  /** Per-query scratch: stamp marks slots touched by the current query's posting lists. */
-  stamp = new Uint32Array(0);
+  /**
+   * Per-query scratch, one entry per slot: the skill weights accumulated from the posting lists.
+   * Cleared (a memset) at the start of each query, then read in one sequential scan.
+   */
   acc = new Float64Array(0);
-  /** Per-query scratch: accumulated training readiness (seekersForJob). */
-  acc2 = new Float64Array(0);
-  lb = new Float64Array(0);
-  private epoch = 0;
   postings: (PostingList | undefined)[] = [];
 
   protected growColumns(cap: number): void {
     this.ids = grow(this.ids, cap);
     this.present = grow(this.present, cap);
-    this.stamp = grow(this.stamp, cap);
     this.acc = grow(this.acc, cap);
-    this.acc2 = grow(this.acc2, cap);
-    this.lb = grow(this.lb, cap);
   }
 
   protected allocate(id: number): { slot: number; isNew: boolean } {
@@ -125,15 +120,6 @@ abstract class SlotStore<S> {
   protected removePostings(slot: number, data: Int32Array): void {
     for (let i = 0, n = data[0]!; i < n; i++) this.postings[data[1 + 3 * i]!]?.remove(slot);
   }
-
-  /** A fresh stamp value for one query (wraps after 2^32 − 1 queries by clearing the stamps). */
-  nextEpoch(): number {
-    if (this.epoch === 0xffffffff) {
-      this.stamp.fill(0);
-      this.epoch = 0;
-    }
-    return ++this.epoch;
-  }
 }
 
 /** Scalar fields of a job or project, as stored in the columns. */
@@ -162,11 +148,22 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   requiredCourses = new Uint8Array(0);
   /** The first required course id (valid when requiredCourses > 0). */
   firstCourse = new Int32Array(0);
-  /** Slots listing no skills (their tag score is SCORING.noSkillsListed for everyone). */
-  readonly noSkills = new PostingList();
+  /** 1 for slots listing no skills (their tag score is SCORING.noSkillsListed for everyone). */
+  noSkill = new Uint8Array(0);
   /** Cached Σ skill weights per slot, valid while denVersion[slot] === idfVersion. */
   den = new Float64Array(0);
   denVersion = new Uint32Array(0);
+  /** 1 / Σ skill weights per slot (0 for no skills), valid for every slot while invDenVersion === the IDF version. */
+  invDen = new Float64Array(0);
+  private invDenVersion = -1;
+  /** Slots rewritten since invDen was last made valid (their own weights may have changed). */
+  private readonly staleInvDen: number[] = [];
+  /**
+   * Added to a slot's min(1, accumulated · invDen) to give its tag score in one branch-free step:
+   * −2 for inactive or free slots (a negative tag marks them), SCORING.noSkillsListed for active
+   * slots listing no skills (their invDen is 0), 0 otherwise.
+   */
+  tagBase = new Float64Array(0);
   private df = new Int32Array(64);
   private idfVersion = 1;
   private idfCache = new Float64Array(0);
@@ -183,7 +180,10 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     this.textInverseNorm = grow(this.textInverseNorm, cap);
     this.requiredCourses = grow(this.requiredCourses, cap);
     this.firstCourse = grow(this.firstCourse, cap);
+    this.noSkill = grow(this.noSkill, cap);
     this.den = grow(this.den, cap);
+    this.invDen = grow(this.invDen, cap);
+    this.tagBase = grow(this.tagBase, cap);
     this.denVersion = grow(this.denVersion, cap);
   }
 
@@ -200,7 +200,6 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     const old = this.data[slot];
     if (old) {
       this.removePostings(slot, old);
-      if (old[0] === 0) this.noSkills.remove(slot);
       this.changeDf(old, -1);
     }
     this.data[slot] = data;
@@ -217,10 +216,12 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     this.requiredCourses[slot] = Math.min(255, data[coursesAt]!);
     this.firstCourse[slot] = data[coursesAt]! > 0 ? data[coursesAt + 1]! : 0;
     this.addPostings(slot, data);
-    if (data[0] === 0) this.noSkills.add(slot, -1, 0);
+    this.noSkill[slot] = data[0] === 0 ? 1 : 0;
     this.changeDf(data, +1);
     if (isNew || !old || !sameSkillCodes(old, data)) this.idfVersion++;
     this.denVersion[slot] = 0;
+    this.tagBase[slot] = !cols.active ? -2 : data[0] === 0 ? SCORING.noSkillsListed : 0;
+    this.staleInvDen.push(slot);
   }
 
   remove(id: number): boolean {
@@ -229,10 +230,11 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     const old = this.data[slot];
     if (old) {
       this.removePostings(slot, old);
-      if (old[0] === 0) this.noSkills.remove(slot);
       this.changeDf(old, -1);
     }
     this.active[slot] = 0;
+    this.noSkill[slot] = 0;
+    this.tagBase[slot] = -2;
     this.release(slot, id);
     this.idfVersion++;
     return true;
@@ -259,6 +261,20 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   /** Version of the IDF array last returned by `idf()` (what `denVersion` is compared with). */
   get idfStamp(): number {
     return this.idfCacheVersion;
+  }
+
+  /** `invDen` made valid for the IDF array last returned by `idf()` (all slots after an IDF change, else the rewritten ones). */
+  inverseDenominators(idf: Float64Array): Float64Array {
+    const fix = (slot: number): void => {
+      const d = this.present[slot] === 1 ? this.denominator(slot, idf) : 0;
+      this.invDen[slot] = d > 0 ? 1 / d : 0;
+    };
+    if (this.invDenVersion !== this.idfCacheVersion) {
+      for (let slot = 0; slot < this.high; slot++) fix(slot);
+      this.invDenVersion = this.idfCacheVersion;
+    } else for (const slot of this.staleInvDen) fix(slot);
+    this.staleInvDen.length = 0;
+    return this.invDen;
   }
 
   /** Σ skill weights of a slot at the current IDF (cached per slot). */
@@ -302,6 +318,8 @@ export const COURSE_IN_PROGRESS = 1;
 export class SeekerStore extends SlotStore<SeekerProfile> {
   /** course id → seekers who completed it or are enrolled (flags COURSE_COMPLETED / COURSE_IN_PROGRESS). */
   readonly coursePostings = new Map<number, PostingList>();
+  /** Per-query scratch: accumulated training readiness (seekersForJob). */
+  acc2 = new Float64Array(0);
   share = new Uint8Array(0);
   must = new Int32Array(0);
   prefer = new Int32Array(0);
@@ -314,6 +332,7 @@ export class SeekerStore extends SlotStore<SeekerProfile> {
 
   protected override growColumns(cap: number): void {
     super.growColumns(cap);
+    this.acc2 = grow(this.acc2, cap);
     this.share = grow(this.share, cap);
     this.must = grow(this.must, cap);
     this.prefer = grow(this.prefer, cap);

@@ -102,25 +102,66 @@ export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
 
+/** Lower-case Latin letter or digit: texts without one yield no Latin tokens. */
+const LATIN = /[a-z0-9]/;
+
+/**
+ * Jieba words (already filtered: two characters or more, CJK, not a stop word) per CJK run.
+ * Jieba cuts each run on its own (runs are separated by non-CJK characters, which split jieba's
+ * blocks), so a run's words do not depend on the text around it, and runs repeat a lot
+ * (skill names, stock phrases): the cache skips most native calls.
+ */
+const runCache = new Map<string, readonly string[]>();
+const RUN_SEPARATOR = '，';
+
+function cjkWords(runs: readonly string[], out: string[]): void {
+  let missing: string[] | undefined;
+  for (const run of runs) if (!runCache.has(run)) (missing ??= []).push(run);
+  if (missing) {
+    // One native call for all the runs not seen before, joined by a separator jieba keeps apart.
+    const unique = [...new Set(missing)];
+    const words = getJieba().cut(unique.join(RUN_SEPARATOR), true);
+    if (runCache.size + unique.length > 200_000) runCache.clear();
+    let r = 0;
+    let current: string[] = [];
+    for (const word of words) {
+      if (word === RUN_SEPARATOR) {
+        runCache.set(unique[r++]!, current);
+        current = [];
+        continue;
+      }
+      if (word.length < 2 || !CJK.test(word) || ZH_STOPWORDS.has(word)) continue;
+      current.push(word);
+    }
+    runCache.set(unique[r++]!, current);
+    if (r !== unique.length) {
+      // Jieba merged a separator into a word (never seen): fall back to one call per run.
+      for (const run of unique) runCache.set(run, filterWords(getJieba().cut(run, true)));
+    }
+  }
+  for (const run of runs) for (const word of runCache.get(run)!) out.push(word);
+}
+
+function filterWords(words: readonly string[]): string[] {
+  return words.filter((word) => word.length >= 2 && CJK.test(word) && !ZH_STOPWORDS.has(word));
+}
+
 /**
  * Terms of a free text for the text-similarity part: Porter-stemmed Latin tokens (RegexpTokenizer)
  * and jieba words of the Chinese runs (two characters or more). Stop words dropped. Repeats kept
- * (the caller counts them).
+ * (the caller counts them). Whitespace is not collapsed here (unlike `normalise`): neither the
+ * tokenizer nor the CJK runs see it.
  */
 export function textTerms(text: string): string[] {
-  const norm = normalise(text);
+  const norm = (NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text).toLowerCase();
   const terms: string[] = [];
-  for (const token of latinTokenizer.tokenize(norm) ?? []) {
-    if (token.length < 2 || EN_STOPWORDS.has(token)) continue;
-    terms.push(stem(token));
-  }
-  const runs = norm.match(CJK_RUNS);
-  if (runs) {
-    // One native call per text: the Chinese runs joined by a separator jieba keeps apart.
-    for (const word of getJieba().cut(runs.join('，'), true)) {
-      if (word.length < 2 || !CJK.test(word) || ZH_STOPWORDS.has(word)) continue;
-      terms.push(word);
+  if (LATIN.test(norm)) {
+    for (const token of latinTokenizer.tokenize(norm) ?? []) {
+      if (token.length < 2 || EN_STOPWORDS.has(token)) continue;
+      terms.push(stem(token));
     }
   }
+  const runs = norm.match(CJK_RUNS);
+  if (runs) cjkWords(runs, terms);
   return terms;
 }

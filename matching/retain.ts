@@ -1,0 +1,110 @@
+/**
+ * Compact copies of the profiles the index retains (for explanations, the hard-rule reasons and
+ * recompiling on a catalogue change). Same fields, same values, same order: only the small arrays
+ * and need objects that repeat across profiles ([], [courseId], work modes, hours, one skill
+ * label, …) are shared, and long strings are flattened, so 100k retained profiles cost far less
+ * than the objects callers pass in (which become garbage once indexed).
+ */
+import type { EntrepreneurshipProject, JobPosting, SeekerNeed, SeekerProfile } from './types.js';
+
+/** Pools stop growing at this size (profiles then keep their own arrays). */
+const POOL_LIMIT = 50_000;
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** Any regexp run flattens its subject in place (a concatenated string becomes one flat string). */
+const FLATTEN = /\u0000/;
+function flat(s: string): string {
+  FLATTEN.test(s);
+  return s;
+}
+
+export class Retainer {
+  private readonly arrays = new Map<string, readonly (string | number)[]>();
+  private readonly needObjects = new Map<string, SeekerNeed>();
+  private readonly needArrays = new Map<string, readonly SeekerNeed[]>();
+
+  /** A shared frozen copy of a short array of primitives (the array itself when it is long or the pool is full). */
+  private list<T extends string | number>(xs: readonly T[], maxLength: number): readonly T[] {
+    if (xs.length === 0) return EMPTY;
+    if (xs.length > maxLength) return xs;
+    const key = (typeof xs[0] === 'number' ? 'n' : 's') + xs.join('\u0001');
+    let shared = this.arrays.get(key);
+    if (shared === undefined) {
+      if (this.arrays.size >= POOL_LIMIT) return xs;
+      shared = Object.freeze([...xs]);
+      this.arrays.set(key, shared);
+    }
+    return shared as readonly T[];
+  }
+
+  private needs(needs: readonly SeekerNeed[]): readonly SeekerNeed[] {
+    if (needs.length === 0) return EMPTY;
+    let key = '';
+    for (const n of needs) key += `${n.code}:${n.strength};`;
+    let shared = this.needArrays.get(key);
+    if (shared === undefined) {
+      const copy = needs.map((n) => {
+        const k = `${n.code}:${n.strength}`;
+        let obj = this.needObjects.get(k);
+        if (obj === undefined) this.needObjects.set(k, (obj = Object.freeze({ code: n.code, strength: n.strength })));
+        return obj;
+      });
+      if (this.needArrays.size >= POOL_LIMIT) return copy;
+      shared = Object.freeze(copy);
+      this.needArrays.set(key, shared);
+    }
+    return shared;
+  }
+
+  seeker(s: SeekerProfile): SeekerProfile {
+    return {
+      id: s.id,
+      street: s.street,
+      skills: this.list(s.skills, 1),
+      about: flat(s.about),
+      needs: this.needs(s.needs),
+      workModes: this.list(s.workModes, 3),
+      hours: this.list(s.hours, 2),
+      salaryExpectation: s.salaryExpectation,
+      completedCourseIds: this.list(s.completedCourseIds, 1),
+      inProgressCourseIds: this.list(s.inProgressCourseIds, 1),
+      shareWithEmployers: s.shareWithEmployers,
+    };
+  }
+
+  job(j: JobPosting): JobPosting {
+    return {
+      id: j.id,
+      memberId: j.memberId,
+      title: flat(j.title),
+      description: flat(j.description),
+      street: j.street,
+      workMode: j.workMode,
+      hours: j.hours,
+      salaryMin: j.salaryMin,
+      salaryMax: j.salaryMax,
+      openings: j.openings,
+      status: j.status,
+      requiredSkills: this.list(j.requiredSkills, 1),
+      preferredSkills: this.list(j.preferredSkills, 1),
+      requiredCourseIds: this.list(j.requiredCourseIds, 1),
+      accommodations: this.list(j.accommodations, 2),
+    };
+  }
+
+  project(p: EntrepreneurshipProject): EntrepreneurshipProject {
+    return {
+      id: p.id,
+      title: flat(p.title),
+      sector: p.sector,
+      description: flat(p.description),
+      street: p.street,
+      workMode: p.workMode,
+      skills: this.list(p.skills, 1),
+      supports: this.list(p.supports, 2),
+      accommodations: this.list(p.accommodations, 2),
+      capacity: p.capacity,
+      status: p.status,
+    };
+  }
+}
