@@ -6,8 +6,9 @@
  * alone), and written through the domain services so every record passes the same validation
  * as the API (every certificate number is valid). The people and organisations are fictional.
  */
-import { count, eq } from 'drizzle-orm';
-import { allianceMembers, pipelineEvents, seekers } from '../../db/schema.js';
+import { count } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { allianceMembers } from '../../db/schema.js';
 import {
   COMMUNITIES,
   STREET_CODES,
@@ -16,13 +17,14 @@ import {
   type Hours,
   type MemberKind,
   type NeedStrength,
-  type PipelineStage,
   type ProjectSupport,
   type Street,
   type WorkMode,
 } from '../../matching/vocabulary.js';
 import { residentIdCheckCharacter } from '../domain/identity.js';
-import type { Services } from '../services.js';
+import type { Config } from '../config.js';
+import { createLogger } from '../logger.js';
+import { createServices } from '../services.js';
 import type { CreateSeekerReq } from '../resources/seekers/schema.js';
 
 /** mulberry32: small, fast, and the same sequence everywhere. */
@@ -242,14 +244,27 @@ function residentId(rand: ReturnType<typeof prng>): string {
 
 export interface SeedResult {
   seeded: boolean;
-  counts: { members: number; seekers: number; jobs: number; projects: number; courses: number; enrollments: number };
+  counts: { members: number; seekers: number; jobs: number; projects: number; courses: number; enrollments: number; applications: number; hired: number };
 }
 
-/** Loads the demo data into an empty database; a second call changes nothing. */
-export function seedDemo(services: Services): SeedResult {
-  const { db } = services;
+/** The demo story ends here: later follow-ups are still due when the service runs. */
+export const DEMO_STORY_ENDS = '2026-11-20';
+
+/**
+ * Loads the demo data into an empty database; a second call changes nothing. The data is written
+ * through the domain services on a clock of its own that walks through 2026, so the pipeline has a
+ * real history: registrations, assessments, training, applications, employers' answers (some
+ * slow), trials, hires and follow-ups.
+ */
+export function seedDemo(db: Db, config: Config): SeedResult {
   const already = db.select({ n: count() }).from(allianceMembers).get()!.n > 0;
-  if (already) return { seeded: false, counts: countAll(services) };
+  if (already) return { seeded: false, counts: countAll(db) };
+
+  let now = Date.parse('2026-01-05T01:30:00.000Z');
+  const at = (date: string, hour = 2) => {
+    now = Date.parse(`${date}T${pad(hour, 2)}:00:00.000Z`);
+  };
+  const services = createServices({ db, clock: { now: () => new Date(now) }, logger: createLogger('silent'), config });
 
   db.transaction(() => {
     const rand = prng(20261125);
@@ -271,25 +286,31 @@ export function seedDemo(services: Services): SeedResult {
         joinedOn: addDays('2023-03-01', rand.int(0, 900)),
       }).id;
     });
+    // A few members answer candidates slowly or not at all (the responsiveness report shows them).
+    const slowMembers = new Set([memberIds[5], memberIds[10], memberIds[17], memberIds[21]]);
 
     const courseIds = new Map<string, number>();
-    const courseSkills = new Map<number, string[]>();
+    const courseDates = new Map<number, { startsOn: string; endsOn: string }>();
     for (const [code, titleZh, titleEn, provider, skills, hours, workMode, accommodations] of COURSES) {
-      const startsOn = addDays('2026-03-02', rand.int(0, 150));
+      const startsOn = addDays('2026-03-02', rand.int(0, 120));
+      const endsOn = addDays(startsOn, Math.ceil(hours / 4));
       const course = services.courses.create({
         code, titleZh, titleEn, provider, skills, durationHours: hours, workMode, accommodations,
         description: `${titleZh}：理论与实操结合，结业颁发证书。`,
         street: rand.pick(STREET_CODES),
         startsOn,
-        endsOn: addDays(startsOn, Math.ceil(hours / 4)),
+        endsOn,
         capacity: 40,
       });
       courseIds.set(code, course.id);
-      courseSkills.set(course.id, skills);
+      courseDates.set(course.id, { startsOn, endsOn });
     }
 
+    // Seekers register from January to April; most are assessed within three weeks; about 45%
+    // take a course, and most of those finish it.
     const usedCerts = new Set<string>();
     const seekerIds: number[] = [];
+    const readyOn = new Map<number, string>();
     for (let i = 0; i < 300; i++) {
       const category = (i % 7) + 1;
       const level = rand.pick([1, 2, 2, 3, 3, 3, 4, 4, 4, 4] as const);
@@ -304,6 +325,8 @@ export function seedDemo(services: Services): SeedResult {
         .map(([code, pMust]): { code: AccommodationCode; strength: NeedStrength } => ({ code, strength: rand.chance(pMust * (level <= 2 ? 1.2 : 0.8)) ? 'must' : 'prefer' }));
       if (rand.chance(0.3)) needs.push({ code: 'flexible_hours', strength: 'prefer' });
       const skills = rand.sample(profile.skills, rand.int(1, 3)).map((skill) => ({ skill, level: rand.pick(['basic', 'intermediate', 'advanced'] as const) }));
+      const registeredOn = addDays('2026-01-05', rand.int(0, 115));
+      at(registeredOn, rand.int(1, 8));
       const seeker = services.seekers.create({
         name: rand.pick(SURNAMES) + rand.pick(GIVEN),
         certificateNumber: cert,
@@ -323,33 +346,41 @@ export function seedDemo(services: Services): SeedResult {
         consents: { sensitiveData: true, matchAlerts: rand.chance(0.8), shareWithEmployers: rand.chance(0.75), textVersion: '2026-01' },
       });
       seekerIds.push(seeker.id);
-    }
-
-    // Training: about 45% of seekers took a course that fits their skills; most finished it.
-    const stages = new Map<number, PipelineStage>();
-    for (const seekerId of seekerIds) {
-      stages.set(seekerId, rand.chance(0.6) ? 'assessed' : 'registered');
-      if (!rand.chance(0.45)) continue;
-      const courseId = rand.pick([...courseSkills.keys()]);
-      const enrolledOn = addDays('2026-03-02', rand.int(0, 120));
-      const e = services.enrollments.create({ seekerId, courseId, enrolledOn });
-      if (rand.chance(0.7)) {
-        services.enrollments.update(e.id, { status: 'completed', completedOn: addDays(enrolledOn, rand.int(20, 60)), result: '合格' });
-        stages.set(seekerId, 'trained');
-      } else {
-        stages.set(seekerId, 'in_training');
+      let last = registeredOn;
+      if (rand.chance(0.75)) {
+        last = addDays(registeredOn, rand.int(2, 20));
+        at(last, 3);
+        services.pipeline.setStage(seeker.id, 'assessed', { byUserId: null, reason: '就业能力与无障碍需求评估' });
       }
+      if (rand.chance(0.45)) {
+        const courseId = rand.pick([...courseDates.keys()]);
+        const { startsOn, endsOn } = courseDates.get(courseId)!;
+        const enrolledOn = startsOn > last ? addDays(startsOn, -rand.int(1, 10)) : addDays(last, 1);
+        at(enrolledOn, 4);
+        const e = services.enrollments.create({ seekerId: seeker.id, courseId, enrolledOn });
+        if (rand.chance(0.75)) {
+          const completedOn = endsOn > enrolledOn ? endsOn : addDays(enrolledOn, 30);
+          at(completedOn, 5);
+          services.enrollments.update(e.id, { status: 'completed', completedOn, result: '合格' });
+          last = completedOn;
+        } else {
+          last = addDays(enrolledOn, 60);
+        }
+      }
+      readyOn.set(seeker.id, last);
     }
-    recordSeedStages(services, stages);
 
-    // Jobs: each template posted by a few of its members, ≈150 in all; some closed.
+    // Jobs: each template posted by a few of its members through the year, ≈150 in all; some closed.
     let posted = 0;
+    const postedOn = new Map<number, string>();
     for (let round = 0; posted < 150; round++) {
       for (const tpl of JOB_TEMPLATES) {
         if (posted >= 150) break;
         if (round > 0 && !rand.chance(0.75)) continue;
         const memberIndex = tpl.members[round % tpl.members.length]!;
         const base = rand.int(0, 6) * 100;
+        const day = addDays('2026-02-01', rand.int(0, 200));
+        at(day, 6);
         const job = services.jobs.post({
           memberId: memberIds[memberIndex]!,
           title: round === 0 ? tpl.title : `${tpl.title}（${['急招', '长期', '储备', '实习转正', '社区'][round % 5]}）`,
@@ -367,11 +398,70 @@ export function seedDemo(services: Services): SeedResult {
           requiredCourseIds: tpl.courses.filter(() => rand.chance(0.7)).map((c) => courseIds.get(c)!),
           accommodations: rand.sample(tpl.accommodations, Math.max(1, tpl.accommodations.length - rand.int(0, 1))),
         });
+        postedOn.set(job.id, day);
         posted++;
-        if (rand.chance(0.1)) services.jobs.close(job.id);
+        if (rand.chance(0.08)) {
+          at(addDays(day, rand.int(20, 90)), 6);
+          services.jobs.close(job.id);
+        }
       }
     }
 
+    // Applications: seekers apply to their best match; employers answer (or not), run trials
+    // (适岗), hire; follow-ups record who is still employed.
+    const story: { id: number; seekerId: number; memberId: number; day: string }[] = [];
+    for (const seekerId of seekerIds) {
+      if (!rand.chance(0.4)) continue;
+      const ready = readyOn.get(seekerId)!;
+      // Most apply in spring and summer; some only lately, so trials are under way at the end.
+      const day = rand.chance(0.15) ? addDays('2026-10-20', rand.int(0, 15)) : ready > '2026-03-10' ? addDays(ready, rand.int(3, 20)) : addDays('2026-03-10', rand.int(0, 200));
+      if (day > '2026-11-12') continue;
+      const best = services.matches.index
+        .jobsForSeeker(seekerId, { limit: 5 })
+        .find((r) => (postedOn.get(r.id) ?? '9999') < day && services.jobs.row(r.id).status === 'open');
+      if (!best) continue;
+      at(day, rand.int(1, 9));
+      const a = services.applications.apply(seekerId, best.id, null, '您好，我对这个岗位很感兴趣。');
+      story.push({ id: a.id, seekerId, memberId: services.jobs.row(best.id).memberId, day });
+    }
+    for (const s of story) {
+      const slow = slowMembers.has(s.memberId);
+      if (rand.chance(slow ? 0.7 : 0.15)) continue; // never answered
+      let day = addDays(s.day, slow ? rand.int(8, 20) : rand.int(0, 5));
+      if (day > DEMO_STORY_ENDS) continue;
+      at(day, rand.int(1, 9));
+      if (rand.chance(0.15)) {
+        services.applications.setStatus(s.id, { status: 'rejected', reason: '岗位要求不匹配' }, null);
+        continue;
+      }
+      services.applications.setStatus(s.id, { status: 'interviewing' }, null);
+      if (!rand.chance(0.7)) continue;
+      day = addDays(day, rand.int(3, 10));
+      if (day > DEMO_STORY_ENDS) continue;
+      const trialEndsOn = addDays(day, rand.int(14, 30));
+      at(day, 2);
+      services.applications.setStatus(s.id, { status: 'trial', trialStartsOn: day, trialEndsOn, reason: '进入适岗试用期' }, null);
+      if (addDays(trialEndsOn, 2) > DEMO_STORY_ENDS) continue;
+      at(addDays(trialEndsOn, rand.int(0, 2)), 3);
+      if (rand.chance(0.85)) services.applications.assess(s.id, 'seeker', rand.pick(['同事很照顾我，能胜任。', '工作环境无障碍，适应良好。', '节奏有点快，但慢慢习惯了。']), null);
+      if (rand.chance(0.8)) services.applications.assess(s.id, 'employer', rand.pick(['工作认真负责，建议录用。', '适应良好，达到岗位要求。', '需要更多辅导，仍可留用。']), null);
+      at(addDays(trialEndsOn, 1), 4);
+      const job = services.applications.row(s.id).jobId;
+      if (rand.chance(0.8) && services.jobs.row(job).openings > 0 && services.jobs.row(job).status === 'open') {
+        services.applications.setStatus(s.id, { status: 'hired', reason: '试岗合格，签订一年以上劳动合同' }, null);
+        for (const f of services.applications.followUps(s.id)) {
+          if (addDays(f.dueOn, 6) > DEMO_STORY_ENDS) break;
+          at(addDays(f.dueOn, rand.int(0, 6)), 5);
+          const left = rand.chance(0.1);
+          services.applications.recordFollowUp(f.id, left ? 'left' : 'still_employed', left ? rand.pick(['通勤太远', '身体原因', '找到更合适的工作']) : undefined, null);
+          if (left) break;
+        }
+      } else {
+        services.applications.setStatus(s.id, { status: 'rejected', reason: '试岗后双方认为不合适' }, null);
+      }
+    }
+
+    at('2026-02-15', 2);
     PROJECTS.forEach(([title, sector, description, supports, skills, accommodations, workMode, fundingAmount], i) => {
       const memberIndex = [35, 34, 31, 32, 36][i % 5]!;
       services.projects.create({
@@ -383,7 +473,7 @@ export function seedDemo(services: Services): SeedResult {
       });
     });
   });
-  return { seeded: true, counts: countAll(services) };
+  return { seeded: true, counts: countAll(db) };
 }
 
 function dedupeNeeds<T extends { code: string }>(needs: T[]): T[] {
@@ -391,28 +481,16 @@ function dedupeNeeds<T extends { code: string }>(needs: T[]): T[] {
   return needs.filter((n) => (seen.has(n.code) ? false : (seen.add(n.code), true)));
 }
 
-/** Seed stages go in as pipeline events too, so the timeline and funnel start consistent. */
-function recordSeedStages(services: Services, stages: Map<number, PipelineStage>) {
-  const order: PipelineStage[] = ['registered', 'assessed', 'in_training', 'trained'];
-  for (const [seekerId, stage] of stages) {
-    const path = order.slice(0, order.indexOf(stage) + 1);
-    let from: PipelineStage | null = null;
-    path.forEach((to, i) => {
-      services.db.insert(pipelineEvents).values({ seekerId, fromStage: from, toStage: to, at: `2026-0${3 + i}-01T02:00:00.000Z`, reason: 'demo data' }).run();
-      from = to;
-    });
-    services.db.update(seekers).set({ stage }).where(eq(seekers.id, seekerId)).run();
-  }
-}
-
-function countAll(services: Services): SeedResult['counts'] {
-  const c = (list: { page: { total: number } }) => list.page.total;
+function countAll(db: Db): SeedResult['counts'] {
+  const n = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
   return {
-    members: c(services.allianceMembers.list({ limit: 1 })),
-    seekers: c(services.seekers.list({ limit: 1 })),
-    jobs: c(services.jobs.list({ limit: 1 })),
-    projects: c(services.projects.list({ limit: 1 })),
-    courses: c(services.courses.list({ limit: 1 })),
-    enrollments: c(services.enrollments.list({ limit: 1 })),
+    members: n('SELECT count(*) n FROM alliance_members'),
+    seekers: n('SELECT count(*) n FROM seekers'),
+    jobs: n('SELECT count(*) n FROM jobs'),
+    projects: n('SELECT count(*) n FROM projects'),
+    courses: n('SELECT count(*) n FROM courses'),
+    enrollments: n('SELECT count(*) n FROM enrollments'),
+    applications: n('SELECT count(*) n FROM applications'),
+    hired: n("SELECT count(*) n FROM applications WHERE status = 'hired'"),
   };
 }

@@ -13,13 +13,15 @@ const q = <T>(sql: string) => app.db.$client.prepare(sql).all() as T[];
 
 describe('the demo data', () => {
   it('loads the alliance, the three libraries and the catalogue', async () => {
-    const result = seedDemo(app.services);
+    const result = seedDemo(app.db, app.services.config);
     expect(result.seeded).toBe(true);
     expect(result.counts.members).toBe(40);
     expect(result.counts.seekers).toBe(300);
     expect(result.counts.jobs).toBe(150);
     expect(result.counts.projects).toBe(20);
     expect(result.counts.courses).toBeGreaterThanOrEqual(15);
+    expect(result.counts.applications).toBeGreaterThan(60);
+    expect(result.counts.hired).toBeGreaterThan(10);
 
     const members = await app.http.get('/api/v1/alliance-members?limit=100');
     expect(members.body.page.total).toBe(40);
@@ -53,7 +55,8 @@ describe('the demo data', () => {
       (SELECT count(*) FROM jobs WHERE id NOT IN (SELECT job_id FROM job_accommodations)) noAcc`);
     expect(j).toEqual({ noSkills: 0, noAcc: 0 });
     const stages = q<{ stage: string }>('SELECT DISTINCT stage FROM seekers ORDER BY stage').map((r) => r.stage);
-    expect(stages).toEqual(['assessed', 'in_training', 'registered', 'trained']);
+    // A year of history: every stage of the pipeline is represented.
+    expect(stages).toEqual(['assessed', 'employed', 'in_adaptation', 'in_training', 'registered', 'stably_employed', 'trained']);
     const [events] = q<{ n: number }>("SELECT count(*) n FROM seekers s WHERE stage != (SELECT to_stage FROM pipeline_events e WHERE e.seeker_id = s.id ORDER BY id DESC LIMIT 1)");
     expect(events!.n).toBe(0);
   });
@@ -61,12 +64,12 @@ describe('the demo data', () => {
   it("is idempotent and deterministic", async () => {
     const snapshot = () => JSON.stringify(q('SELECT name, certificate_number, street FROM seekers ORDER BY id')) + JSON.stringify(q('SELECT title, member_id, openings FROM jobs ORDER BY id'));
     const first = snapshot();
-    expect(seedDemo(app.services).seeded).toBe(false);
+    expect(seedDemo(app.db, app.services.config).seeded).toBe(false);
     expect(snapshot()).toBe(first);
 
     const fresh = await startTestApp();
     try {
-      seedDemo(fresh.services);
+      seedDemo(fresh.db, fresh.services.config);
       const again = JSON.stringify(fresh.db.$client.prepare('SELECT name, certificate_number, street FROM seekers ORDER BY id').all()) +
         JSON.stringify(fresh.db.$client.prepare('SELECT title, member_id, openings FROM jobs ORDER BY id').all());
       expect(again).toBe(first);
