@@ -1,0 +1,124 @@
+/** The API's response shapes the pages read (what src/ returns; only the fields used here). */
+import type { Bilingual } from '../../matching/vocabulary.js';
+
+export type { Bilingual };
+
+export interface Seeker {
+  id: number;
+  name: string;
+  disabilityCategory: number;
+  disabilityLevel: number;
+  phone: string | null;
+  email: string | null;
+  street: string;
+  community: string | null;
+  education: string;
+  about: string;
+  workModes: string[];
+  preferredHours: string[];
+  salaryExpectation: number | null;
+  stage: string;
+  status: string;
+  deletionRequestedAt: string | null;
+  needs: { code: string; strength: 'must' | 'prefer' }[];
+  skills: { skill: string; level: 'basic' | 'intermediate' | 'advanced' }[];
+  enrollments: { id: number; courseId: number; status: 'enrolled' | 'completed' | 'dropped'; enrolledOn: string; completedOn: string | null }[];
+  certificateNumber: string;
+  consents: { sensitiveData: boolean; matchAlerts: boolean; shareWithEmployers: boolean };
+}
+
+export interface Explained {
+  score: number;
+  parts: Record<'skills' | 'training' | 'accessibility' | 'location' | 'preferences', number>;
+  weights: Record<'skills' | 'training' | 'accessibility' | 'location' | 'preferences', number>;
+  reasons: Bilingual[];
+  gaps: Bilingual[];
+}
+
+export interface JobMatch extends Explained {
+  job: {
+    id: number;
+    title: string;
+    memberId: number;
+    memberName: string | null;
+    street: string | null;
+    workMode: string;
+    hours: string;
+    salaryMin: number | null;
+    salaryMax: number | null;
+    openings: number;
+    accommodations: string[];
+  };
+}
+
+export interface ProjectMatch extends Explained {
+  project: {
+    id: number;
+    title: string;
+    sector: string;
+    sponsorName: string | null;
+    street: string | null;
+    workMode: string;
+    supports: string[];
+    capacity: number;
+  };
+}
+
+export interface Job {
+  id: number;
+  memberId: number;
+  title: string;
+  description: string;
+  street: string | null;
+  address: string | null;
+  workMode: string;
+  hours: string;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  openings: number;
+  reserved: boolean;
+  verified: boolean;
+  status: 'open' | 'closed' | 'archived';
+  postedAt: string | null;
+  memberName: string | null;
+  requiredSkills: string[];
+  preferredSkills: string[];
+  requiredCourseIds: number[];
+  accommodations: string[];
+}
+
+export interface Course {
+  id: number;
+  titleZh: string;
+  titleEn: string;
+  provider: string;
+  description: string;
+  skills: string[];
+  durationHours: number;
+  workMode: string;
+  street: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  status: string;
+}
+
+export interface Application {
+  id: number;
+  seekerId: number;
+  jobId: number;
+  origin: 'applied' | 'invited' | 'referred';
+  status: 'invited' | 'applied' | 'interviewing' | 'trial' | 'hired' | 'rejected' | 'withdrawn' | 'declined';
+  message: string | null;
+  trialStartsOn: string | null;
+  trialEndsOn: string | null;
+  hiredOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  job: { id: number; title: string; memberId: number; street: string | null; memberName?: string | null };
+  history: { from: string | null; to: string; at: string; byUserId: number | null; reason: string | null }[];
+}
+
+export interface Page<T> {
+  data: T[];
+  page: { limit: number; nextCursor: string | null; total: number };
+}
