@@ -63,6 +63,12 @@ export const allianceMembers = sqliteTable(
     disabledHeadcount: integer('disabled_headcount').notNull().default(0),
     /** Positions pledged (reserved, 预留) for disabled people. */
     pledgedPositions: integer('pledged_positions').notNull().default(0),
+    /**
+     * Last year's average staff wage, whole CNY per YEAR (the one yearly money figure: the levy
+     * formula is yearly); null until the member or staff enter it (the quota dashboard then
+     * estimates with the local average wage).
+     */
+    averageWage: integer('average_wage'),
     commitmentLevel: text('commitment_level', { enum: COMMITMENT_LEVELS }).notNull().default('committed'),
     joinedOn: text('joined_on').notNull(),
     status: text('status', { enum: RECORD_STATUSES }).notNull().default('active'),
@@ -115,6 +121,9 @@ export const seekers = sqliteTable(
     index('seekers_category_level_idx').on(t.disabilityCategory, t.disabilityLevel),
     index('seekers_street_idx').on(t.street),
     index('seekers_stage_idx').on(t.stage),
+    // Statistics: every filter and grouping column, so counts by category, level, street or stage read the index alone.
+    index('seekers_stats_idx').on(t.status, t.disabilityCategory, t.disabilityLevel, t.street, t.stage, t.createdAt),
+    index('seekers_month_idx').on(sql`substr(${t.createdAt}, 1, 7)`),
     check('seekers_category_ck', sql`${t.disabilityCategory} BETWEEN 1 AND 7`),
     check('seekers_level_ck', sql`${t.disabilityLevel} BETWEEN 1 AND 4`),
   ],
@@ -187,6 +196,7 @@ export const jobs = sqliteTable(
   (t) => [
     index('jobs_member_idx').on(t.memberId, t.status),
     index('jobs_status_street_idx').on(t.status, t.street),
+    index('jobs_month_idx').on(sql`substr(${t.createdAt}, 1, 7)`),
     check('jobs_openings_ck', sql`${t.openings} >= 0`),
     check('jobs_salary_ck', sql`${t.salaryMin} IS NULL OR ${t.salaryMax} IS NULL OR ${t.salaryMin} <= ${t.salaryMax}`),
   ],
@@ -248,6 +258,7 @@ export const projects = sqliteTable(
   (t) => [
     index('projects_sector_status_idx').on(t.sector, t.status),
     index('projects_status_idx').on(t.status),
+    index('projects_month_idx').on(sql`substr(${t.createdAt}, 1, 7)`),
     check('projects_capacity_ck', sql`${t.capacity} >= 0`),
   ],
 );
@@ -296,6 +307,8 @@ export const enrollments = sqliteTable(
   (t) => [
     uniqueIndex('enrollments_seeker_course_uq').on(t.seekerId, t.courseId),
     index('enrollments_course_idx').on(t.courseId, t.status),
+    // Statistics: completions per course in a period, with the seeker, from the index alone.
+    index('enrollments_completed_idx').on(t.courseId, t.status, t.completedOn, t.seekerId),
   ],
 );
 
@@ -370,6 +383,8 @@ export const applications = sqliteTable(
     uniqueIndex('applications_seeker_job_uq').on(t.seekerId, t.jobId),
     index('applications_job_status_idx').on(t.jobId, t.status),
     index('applications_status_idx').on(t.status),
+    // Statistics: who was hired and when, from the index alone.
+    index('applications_hired_idx').on(t.status, t.seekerId, t.hiredOn),
   ],
 );
 
@@ -406,6 +421,7 @@ export const pipelineEvents = sqliteTable(
   (t) => [
     index('pipeline_events_seeker_idx').on(t.seekerId, t.at),
     index('pipeline_events_to_at_idx').on(t.toStage, t.at),
+    index('pipeline_events_to_seeker_idx').on(t.toStage, t.seekerId),
   ],
 );
 
@@ -426,6 +442,7 @@ export const followUps = sqliteTable(
   (t) => [
     uniqueIndex('follow_ups_app_months_uq').on(t.applicationId, t.monthsAfterHire),
     index('follow_ups_due_idx').on(t.outcome, t.dueOn),
+    index('follow_ups_stats_idx').on(t.monthsAfterHire, t.outcome, t.seekerId),
   ],
 );
 
