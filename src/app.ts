@@ -17,6 +17,10 @@ import { projectRoutes } from './resources/projects/routes.js';
 import { courseRoutes } from './resources/courses/routes.js';
 import { enrollmentRoutes } from './resources/enrollments/routes.js';
 import { matchRoutes } from './match/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { applicationRoutes } from './resources/applications/routes.js';
+import { policyRoutes } from './policy/routes.js';
+import { statsRoutes } from './stats/routes.js';
 
 const PUBLIC_DIR = resolve(import.meta.dirname, '..', 'public');
 
@@ -40,6 +44,10 @@ export function apiRoutes(services: Services): RouteSpec[] {
     ...projectRoutes(services),
     ...courseRoutes(services),
     ...enrollmentRoutes(services),
+    ...notificationRoutes(services),
+    ...applicationRoutes(services),
+    ...statsRoutes(services),
+    ...policyRoutes(services),
   ];
 }
 

@@ -59,7 +59,7 @@ export class AppError extends Error {
     return new AppError('validation_failed', 'error.validation_failed', { count: fields.length }, fields);
   }
 
-  static notFound(entity: 'alliance_member' | 'seeker' | 'job' | 'project' | 'course' | 'enrollment' | 'user', id: number | string): AppError {
+  static notFound(entity: 'alliance_member' | 'seeker' | 'job' | 'project' | 'course' | 'enrollment' | 'user' | 'application' | 'follow_up', id: number | string): AppError {
     return new AppError('not_found', 'error.not_found', { entity, id });
   }
 

@@ -4,7 +4,8 @@
  */
 export type DomainEvent =
   | { type: 'job'; change: 'posted' | 'updated' | 'closed' | 'reopened' | 'archived'; id: number }
-  | { type: 'seeker'; change: 'registered' | 'updated' | 'archived' | 'training'; id: number }
+  | { type: 'seeker'; change: 'registered' | 'updated' | 'archived' | 'training' | 'stage'; id: number }
+  | { type: 'application'; change: string; id: number; seekerId: number; jobId: number; memberId: number }
   | { type: 'project'; change: 'created' | 'updated' | 'closed' | 'reopened' | 'archived'; id: number }
   | { type: 'course'; change: 'created' | 'updated' | 'archived'; id: number }
   | { type: 'user'; change: 'signed_out'; id: number };

@@ -36,6 +36,8 @@ export const MESSAGES = {
   'entity.course': { 'zh-CN': '培训课程', en: 'Course' },
   'entity.enrollment': { 'zh-CN': '报名记录', en: 'Enrollment' },
   'entity.user': { 'zh-CN': '用户', en: 'User' },
+  'entity.application': { 'zh-CN': '求职申请', en: 'Application' },
+  'entity.follow_up': { 'zh-CN': '就业回访', en: 'Follow-up' },
 
   // conflicts
   'conflict.archived': { 'zh-CN': '该记录已归档，不能修改。', en: 'the record is archived and cannot be changed.' },
@@ -56,6 +58,15 @@ export const MESSAGES = {
   'conflict.seeker_not_active': { 'zh-CN': '该求职者已归档或匿名化。', en: 'the seeker is archived or anonymised.' },
 
   'conflict.no_processing_consent': { 'zh-CN': '求职者已撤回处理残疾信息的同意，匹配已暂停。', en: 'the seeker withdrew consent to process disability data, so matching is paused.' },
+  'conflict.stage_transition': { 'zh-CN': '阶段不能从“{from}”直接变为“{to}”。', en: 'the stage cannot go from "{from}" to "{to}".' },
+  'conflict.application_transition': { 'zh-CN': '申请状态不能从“{from}”改为“{to}”。', en: 'an application cannot go from "{from}" to "{to}".' },
+  'conflict.duplicate_application': { 'zh-CN': '该求职者已申请或受邀此岗位。', en: 'the seeker already applied to or was invited to this job.' },
+  'conflict.job_not_open': { 'zh-CN': '该岗位未开放或已无空缺。', en: 'the job is not open or has no openings left.' },
+  'conflict.no_openings_left': { 'zh-CN': '岗位已无空缺，无法录用。', en: 'the job has no openings left to hire into.' },
+  'conflict.not_sharing': { 'zh-CN': '该求职者未同意向用人单位展示信息。', en: 'the seeker has not agreed to share their profile with employers.' },
+  'conflict.no_trial': { 'zh-CN': '该申请还没有适岗试用期。', en: 'this application has had no trial.' },
+  'conflict.follow_up_not_due': { 'zh-CN': '该回访要到 {dueOn} 才到期，届时才能确认仍在岗。', en: 'this follow-up is not due until {dueOn}; only then can continued employment be confirmed.' },
+  'conflict.follow_up_recorded': { 'zh-CN': '该回访结果已记录。', en: 'this follow-up has already been recorded.' },
   'conflict.username_taken': { 'zh-CN': '该用户名已被使用。', en: 'this username is taken.' },
   'conflict.seeker_has_account': { 'zh-CN': '该求职者已有账号。', en: 'this seeker already has an account.' },
   'conflict.deletion_not_requested': { 'zh-CN': '该求职者没有申请删除。', en: 'the seeker has not asked for deletion.' },
@@ -97,8 +108,10 @@ export const MESSAGES = {
   'enrollment.completed_on_required': { 'zh-CN': '结业时必须填写。', en: 'is required when completing a course.' },
   'ref.unknown_member': { 'zh-CN': '不存在（编号 {id}）。', en: 'does not exist (id {id}).' },
   'ref.unknown_course': { 'zh-CN': '不存在（编号 {id}）。', en: 'does not exist (id {id}).' },
+  'ref.unknown_job': { 'zh-CN': '不存在（编号 {id}）。', en: 'does not exist (id {id}).' },
   'ref.unknown_seeker': { 'zh-CN': '不存在（编号 {id}）。', en: 'does not exist (id {id}).' },
   'query.cursor': { 'zh-CN': '分页游标无效。', en: 'is not a valid page cursor.' },
+  'policy.tier_above_rate': { 'zh-CN': '减缴分档比例不能高于安排残疾人就业比例。', en: 'the relief tier ratio cannot be above the quota rate.' },
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -9,8 +9,11 @@ import type { Page } from '../http/pagination.js';
 import { pageQuery } from '../http/validation.js';
 import { listPage } from '../resources/query.js';
 
-export const AUDIT_ACTIONS = ['read_sensitive', 'export', 'consent_changed', 'deletion_requested', 'anonymised', 'user_disabled', 'user_enabled', 'user_created'] as const;
+export const AUDIT_ACTIONS = ['read_sensitive', 'export', 'consent_changed', 'deletion_requested', 'anonymised', 'user_disabled', 'user_enabled', 'user_created', 'policy_changed'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** What an entry is about; a policy setting has a text key (in `detail`), so no entity id. */
+export const AUDIT_ENTITIES = ['seeker', 'user', 'policy_setting'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 const idQuery = z.string().regex(/^\d+$/, { message: 'field.integer' }).transform(Number);
 const instant = z.iso.datetime({ offset: true }).or(z.iso.date());
@@ -19,7 +22,7 @@ export const ListAuditQuery = z
   .object({
     ...pageQuery,
     userId: idQuery.optional(),
-    entity: z.enum(['seeker', 'user']).optional(),
+    entity: z.enum(AUDIT_ENTITIES).optional(),
     entityId: idQuery.optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
     from: instant.optional(),
@@ -30,7 +33,7 @@ export type ListAuditReq = z.infer<typeof ListAuditQuery>;
 
 export function auditService(db: Db, clock: Clock) {
   return {
-    record(entry: { userId: number | null; action: AuditAction; entity: 'seeker' | 'user'; entityId: number; fields: string[]; detail?: string }) {
+    record(entry: { userId: number | null; action: AuditAction; entity: AuditEntity; entityId: number | null; fields: string[]; detail?: string }) {
       db.insert(auditLog).values({ ...entry, at: isoNow(clock) }).run();
     },
     list(q: ListAuditReq): Page<typeof auditLog.$inferSelect> {

@@ -9,6 +9,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { courses as coursesTable, seekers as seekersTable, seekerSkills, seekerNeeds } from '../../db/schema.js';
 import { createMatchIndex, type MatchResult } from '../../matching/index.js';
+import { textTerms } from '../../matching/text.js';
 import type { Street, WorkMode } from '../../matching/vocabulary.js';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events.js';
@@ -45,6 +46,8 @@ export function createMatchService(
   events: EventBus,
   deps: { jobs: ReturnType<typeof jobService>; projects: ReturnType<typeof projectService> },
 ) {
+  // Load jieba's dictionary (~300 ms) now, not inside the first posting's request.
+  textTerms('电商客服 customer service');
   const index = createMatchIndex({
     courses: loadCourses(db),
     jobs: loadJobPostings(db),

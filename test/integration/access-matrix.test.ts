@@ -10,7 +10,7 @@ import { startTestApp, type Client, type TestApp } from '../support/app.js';
 
 type Role = 'seeker' | 'employer' | 'staff';
 type Rule = 'all' | 'own' | 'none';
-type Target = 'seeker' | 'job' | 'member' | 'enrollment' | 'user' | 'project' | 'course';
+type Target = 'seeker' | 'job' | 'member' | 'enrollment' | 'user' | 'project' | 'course' | 'application' | 'followUp' | 'notification';
 
 interface Expectation {
   public?: true;
@@ -27,6 +27,8 @@ const all = { seeker: 'all', employer: 'all', staff: 'all' } as const;
 const staffOnly = { seeker: 'none', employer: 'none', staff: 'all' } as const;
 const seekerOwnOrStaff = { seeker: 'own', employer: 'none', staff: 'all', target: 'seeker' } as const;
 const employerOwnOrStaff = { seeker: 'none', employer: 'own', staff: 'all', target: 'job' } as const;
+/** Every role, each only their own (staff too): another user's notification answers 404. */
+const ownNotification = { seeker: 'own', employer: 'own', staff: 'own', target: 'notification' } as const;
 
 let ids: Record<string, number>;
 
@@ -84,6 +86,40 @@ const EXPECT: Record<string, Expectation> = {
   'POST /enrollments': staffOnly,
   'GET /enrollments/:id': { seeker: 'own', employer: 'none', staff: 'all', target: 'enrollment' },
   'PATCH /enrollments/:id': { ...staffOnly, target: 'enrollment' },
+  'GET /notifications': all,
+  'POST /notifications/read-all': all,
+  'POST /notifications/:id/read': ownNotification,
+  'POST /notifications/:id/unread': ownNotification,
+  'GET /applications': all,
+  'POST /applications': { seeker: 'own', employer: 'none', staff: 'all', variant: (own) => ({ body: { jobId: ids.jobB, seekerId: own ? ids.seekerS1 : ids.seekerS2 } }) },
+  'GET /applications/:id': { seeker: 'own', employer: 'own', staff: 'all', target: 'application' },
+  'POST /applications/:id/accept': { seeker: 'own', employer: 'none', staff: 'none', target: 'application' },
+  'POST /applications/:id/decline': { seeker: 'own', employer: 'none', staff: 'none', target: 'application' },
+  'POST /applications/:id/withdraw': { seeker: 'own', employer: 'none', staff: 'all', target: 'application' },
+  'POST /applications/:id/status': { seeker: 'none', employer: 'own', staff: 'all', target: 'application' },
+  'POST /applications/:id/assessment': { seeker: 'own', employer: 'own', staff: 'none', target: 'application' },
+  'GET /applications/:id/follow-ups': { seeker: 'own', employer: 'own', staff: 'all', target: 'application' },
+  'POST /jobs/:id/invitations': employerOwnOrStaff,
+  'POST /follow-ups/:id/outcome': { ...staffOnly, target: 'followUp' },
+  'POST /seekers/:id/stage': { ...staffOnly, target: 'seeker' },
+  'GET /seekers/:id/timeline': seekerOwnOrStaff,
+  'GET /pipeline/board': staffOnly,
+  'GET /pipeline/funnel': staffOnly,
+  'GET /pipeline/responsiveness': staffOnly,
+  'GET /pipeline/reminders': staffOnly,
+  'GET /stats/library-sizes{.:format}': staffOnly,
+  'GET /stats/seekers{.:format}': staffOnly,
+  'GET /stats/employment-rates{.:format}': staffOnly,
+  'GET /stats/funnel{.:format}': staffOnly,
+  'GET /stats/training-outcomes{.:format}': staffOnly,
+  'GET /stats/alliance{.:format}': staffOnly,
+  'GET /stats/accommodation-gaps{.:format}': staffOnly,
+  'GET /stats/skills{.:format}': staffOnly,
+  'GET /public/summary': { public: true, ...all },
+  'GET /quota/members': staffOnly,
+  'GET /quota/members/:id': { seeker: 'none', employer: 'own', staff: 'all', target: 'member' },
+  'GET /policy-settings': staffOnly,
+  'PATCH /policy-settings/:key': staffOnly,
 };
 
 let app: TestApp;
@@ -110,6 +146,15 @@ beforeAll(async () => {
     enrollmentS1: await id('/api/v1/enrollments', { seekerId: seekerS1, courseId: course }),
     enrollmentS2: await id('/api/v1/enrollments', { seekerId: seekerS2, courseId: course }),
   };
+  // S1 applied to member A's job (own for the seeker and for the employer); S2 to member B's.
+  ids.applicationS1 = await id('/api/v1/applications', { seekerId: seekerS1, jobId: ids.jobA });
+  ids.applicationS2 = await id('/api/v1/applications', { seekerId: seekerS2, jobId: ids.jobB });
+  // A third seeker hired into member A's job, for the follow-ups.
+  const seekerS3 = await id('/api/v1/seekers', buildSeeker());
+  const hire = await id('/api/v1/applications', { seekerId: seekerS3, jobId: ids.jobA });
+  await h.post(`/api/v1/applications/${hire}/status`).send({ status: 'trial', trialStartsOn: '2026-11-01', trialEndsOn: '2026-11-20' }).expect(200);
+  await h.post(`/api/v1/applications/${hire}/status`).send({ status: 'hired' }).expect(200);
+  ids.followUp = (await h.get(`/api/v1/applications/${hire}/follow-ups`)).body.data[0].id;
   clients = {
     staff: app.http,
     seeker: await app.signIn({ username: 'matrix-seeker', role: 'seeker', seekerId: seekerS1 }),
@@ -118,6 +163,13 @@ beforeAll(async () => {
   const victim = await app.signIn({ username: 'matrix-victim', role: 'staff' });
   ids.userOwn = victim.userId;
   ids.userOther = victim.userId;
+  // One notification for each role's user, and one of someone else's.
+  const note = (userId: number) =>
+    app.services.notifications.notifyEach(app.db, [
+      { userId, kind: 'match', jobId: ids.jobA!, payload: { jobId: ids.jobA!, title: 'x', memberId: memberA, memberName: null, street: null, workMode: 'remote', score: 0.8, reasons: [] } },
+    ])[0]!.id;
+  for (const role of ['seeker', 'employer', 'staff'] as const) ids[`notification_${role}`] = note((clients[role] as Client & { userId: number }).userId);
+  ids.notificationOther = note(victim.userId);
 });
 afterAll(() => app.close());
 
@@ -132,8 +184,9 @@ async function throwawaySession(role: Role, n: number): Promise<Client> {
   return app.signIn({ username: `throwaway-${role}-${n}`, role, ...link });
 }
 
-function targetId(target: Target | undefined, own: boolean): number {
+function targetId(target: Target | undefined, own: boolean, who: Role | 'anon'): number {
   switch (target) {
+    case 'notification': return own && who !== 'anon' ? ids[`notification_${who}`]! : ids.notificationOther!;
     case 'seeker': return own ? ids.seekerS1! : ids.seekerS2!;
     case 'job': return own ? ids.jobA! : ids.jobB!;
     case 'member': return own ? ids.memberA! : ids.memberB!;
@@ -141,6 +194,8 @@ function targetId(target: Target | undefined, own: boolean): number {
     case 'user': return own ? ids.userOwn! : ids.userOther!;
     case 'project': return ids.project!;
     case 'course': return ids.course!;
+    case 'application': return own ? ids.applicationS1! : ids.applicationS2!;
+    case 'followUp': return ids.followUp!;
     default: return 0;
   }
 }
@@ -164,7 +219,8 @@ describe('access matrix', () => {
         for (const own of [true, false]) {
           cells++;
           const v = e.variant?.(own) ?? {};
-          const path = `/api/v1${spec.path.replace(':id', String(targetId(e.target, own)))}${v.query ? `?${v.query}` : ''}`;
+          // Optional groups (`/stats/skills{.:format}`) are left out: the plain path is the JSON table.
+          const path = `/api/v1${spec.path.replace(':id', String(targetId(e.target, own, who))).replace(/\{[^}]*\}/g, '')}${v.query ? `?${v.query}` : ''}`;
           // Signing out ends the session: that cell gets a session of its own.
           const c = who === 'anon' ? null : key === 'POST /auth/logout' ? await throwawaySession(who, cells) : clients[who];
           const req = c ? c[spec.method](path) : app.anon[spec.method](path);
@@ -193,5 +249,6 @@ describe('access matrix', () => {
     expect(failures).toEqual([]);
     expect(cells).toBe(specs.length * 4 * 2);
     console.log(`access matrix: ${specs.length} routes × 4 roles × own/other = ${cells} cells`);
-  });
+    // ~700 real requests one after another (some build exports or run the matcher): past the default 20 s on a busy machine.
+  }, 120_000);
 });

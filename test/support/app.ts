@@ -14,6 +14,7 @@ import { createApp } from '../../src/app.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
+import { attachLive, type Live } from '../../src/live/server.js';
 import { createLogger } from '../../src/logger.js';
 import { createServices, type Services } from '../../src/services.js';
 
@@ -45,6 +46,10 @@ export interface TestApp {
   db: Db;
   services: Services;
   server: Server;
+  /** socket.io on the same server (live notifications). */
+  live: Live;
+  /** `http://127.0.0.1:<port>`, for socket.io clients. */
+  url: string;
   /** Signed in as staff. */
   http: Client & { userId: number };
   /** No session at all. */
@@ -64,6 +69,10 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
   const services = createServices({ db, clock: options.clock ?? FIXED_CLOCK, logger, config });
   const app = createApp(services);
   const server = app.listen(0);
+  const live = attachLive(server, services);
+  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const hash = await sharedHash();
 
   async function signIn(user: { username: string; role: 'seeker' | 'employer' | 'staff'; seekerId?: number; memberId?: number }) {
@@ -80,10 +89,13 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     db,
     services,
     server,
+    live,
+    url,
     http,
     anon: request(server),
     signIn,
     close() {
+      void live.close(); // disconnects every socket and closes the HTTP server
       server.close();
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,8 @@ const fields = createInsertSchema(allianceMembers, {
   headcount: (s) => s.int().min(0).max(1_000_000),
   disabledHeadcount: (s) => s.int().min(0).max(1_000_000),
   pledgedPositions: (s) => s.int().min(0).max(10_000),
+  /** CNY per year; 1,000–10,000,000 catches a monthly figure typed by mistake only partly, so pages say "per year". */
+  averageWage: (s) => s.int().min(1_000).max(10_000_000).nullable().optional(),
   joinedOn: () => isoDate,
 }).pick({
   name: true,
@@ -29,6 +31,7 @@ const fields = createInsertSchema(allianceMembers, {
   headcount: true,
   disabledHeadcount: true,
   pledgedPositions: true,
+  averageWage: true,
   commitmentLevel: true,
   joinedOn: true,
 });

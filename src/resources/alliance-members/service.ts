@@ -37,7 +37,7 @@ export function allianceMemberService(db: Db, clock: Clock) {
       checkConsistency({ headcount: input.headcount, disabledHeadcount: input.disabledHeadcount ?? 0 });
       return db.transaction((tx) => {
         assertNameFree(input.name);
-        return tx.insert(allianceMembers).values(input).returning().get();
+        return tx.insert(allianceMembers).values({ ...input, createdAt: isoNow(clock), updatedAt: isoNow(clock) }).returning().get();
       });
     },
 

@@ -37,7 +37,7 @@ export function courseService(db: Db, clock: Clock, events: EventBus) {
       checkDates(input);
       return published('created', db.transaction(() => {
         assertCodeFree(input.code);
-        return db.insert(courses).values(input).returning().get();
+        return db.insert(courses).values({ ...input, createdAt: isoNow(clock), updatedAt: isoNow(clock) }).returning().get();
       }));
     },
     update(id: number, patch: UpdateCourseReq): Course {

@@ -6,6 +6,7 @@ import { isoNow, today, type Clock } from '../../clock.js';
 import { AppError, type FieldProblem } from '../../errors.js';
 import type { Page } from '../../http/pagination.js';
 import type { EventBus } from '../../events.js';
+import type { PipelineService } from '../../pipeline/service.js';
 import { listPage } from '../query.js';
 import type { CreateEnrollmentReq, ListEnrollmentsReq, UpdateEnrollmentReq } from './schema.js';
 
@@ -16,7 +17,7 @@ const TRANSITIONS: Record<Status, Status[]> = {
   completed: [],
 };
 
-export function enrollmentService(db: Db, clock: Clock, events: EventBus) {
+export function enrollmentService(db: Db, clock: Clock, events: EventBus, pipeline: PipelineService) {
   /** A change of training record changes what the seeker is ready for. */
   const published = (e: Enrollment): Enrollment => {
     events.publish({ type: 'seeker', change: 'training', id: e.seekerId });
@@ -62,11 +63,14 @@ export function enrollmentService(db: Db, clock: Clock, events: EventBus) {
           .get();
         if (existing) throw AppError.conflict('conflict.duplicate_enrollment');
         assertCourseHasRoom(input.courseId);
-        return db
+        const created = db
           .insert(enrollments)
-          .values({ ...input, enrolledOn: input.enrolledOn ?? today(clock) })
+          .values({ ...input, enrolledOn: input.enrolledOn ?? today(clock), createdAt: isoNow(clock), updatedAt: isoNow(clock) })
           .returning()
           .get();
+        // Enrollments drive the training stages.
+        pipeline.moveIfAllowed(input.seekerId, 'in_training', { byUserId: null, reason: 'enrolled', courseId: input.courseId });
+        return created;
       }));
     },
     update(id: number, patch: UpdateEnrollmentReq): Enrollment {
@@ -84,6 +88,11 @@ export function enrollmentService(db: Db, clock: Clock, events: EventBus) {
           throw AppError.validation([{ path: 'completedOn', key: 'dates.end_before_start' }]);
         }
         if (current.status === 'dropped' && next === 'enrolled') assertCourseHasRoom(current.courseId);
+        if (next !== current.status) {
+          const ctx = { byUserId: null, courseId: current.courseId };
+          if (next === 'completed') pipeline.moveIfAllowed(current.seekerId, 'trained', { ...ctx, reason: 'course completed' });
+          if (next === 'enrolled') pipeline.moveIfAllowed(current.seekerId, 'in_training', { ...ctx, reason: 're-enrolled' });
+        }
         return db
           .update(enrollments)
           .set({

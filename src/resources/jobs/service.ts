@@ -16,7 +16,16 @@ import type { CreateJobReq, ListJobsReq, UpdateJobReq } from './schema.js';
 export type JobDetail = ReturnType<ReturnType<typeof jobService>['get']>;
 type JobChange = Extract<DomainEvent, { type: 'job' }>['change'];
 
-export function jobService(db: Db, clock: Clock, events: EventBus) {
+/**
+ * Optional hooks. `beforeCommit` runs inside the write's transaction, after the job row and its
+ * children are written (the job as it is now, and as it was before, if it existed): whatever it
+ * writes commits or rolls back with the job (e.g. the match alerts a new posting causes).
+ */
+export interface JobHooks {
+  beforeCommit?: (change: JobChange, job: Job, before: Job | null) => void;
+}
+
+export function jobService(db: Db, clock: Clock, events: EventBus, hooks: JobHooks = {}) {
   /** Called with the committed result, outside the transaction. */
   const publish = (change: JobChange, job: JobDetail) => {
     events.publish({ type: 'job', change, id: job.id });
@@ -89,7 +98,9 @@ export function jobService(db: Db, clock: Clock, events: EventBus) {
         .set({ status: to, closedAt: to === 'open' ? null : isoNow(clock), updatedAt: isoNow(clock), ...extra })
         .where(eq(jobs.id, id))
         .run();
-      return detail(row(id));
+      const after = row(id);
+      hooks.beforeCommit?.(to === 'open' ? 'reopened' : to, after, current);
+      return detail(after);
     });
   }
 
@@ -116,8 +127,9 @@ export function jobService(db: Db, clock: Clock, events: EventBus) {
       const { requiredSkills, preferredSkills, requiredCourseIds, accommodations, ...fields } = input;
       const job = db.transaction(() => {
         check({ ...input, salaryMin: input.salaryMin ?? null, salaryMax: input.salaryMax ?? null }, { member: true });
-        const created = db.insert(jobs).values(fields).returning().get();
+        const created = db.insert(jobs).values({ ...fields, postedAt: isoNow(clock), createdAt: isoNow(clock), updatedAt: isoNow(clock) }).returning().get();
         writeChildren(created.id, { requiredSkills, preferredSkills, requiredCourseIds, accommodations });
+        hooks.beforeCommit?.('posted', created, null);
         return detail(created);
       });
       return publish('posted', job);
@@ -131,7 +143,9 @@ export function jobService(db: Db, clock: Clock, events: EventBus) {
         check({ ...current, ...patch }, { member: false });
         db.update(jobs).set({ ...fields, updatedAt: isoNow(clock) }).where(eq(jobs.id, id)).run();
         writeChildren(id, { requiredSkills, preferredSkills, requiredCourseIds, accommodations });
-        return detail(row(id));
+        const after = row(id);
+        hooks.beforeCommit?.('updated', after, current);
+        return detail(after);
       });
       return publish('updated', job);
     },

@@ -42,7 +42,7 @@ export function projectService(db: Db, clock: Clock, events: EventBus) {
     create(input: CreateProjectReq): Project {
       return published('created', db.transaction(() => {
         checkMember(input.memberId);
-        return db.insert(projects).values(input).returning().get();
+        return db.insert(projects).values({ ...input, createdAt: isoNow(clock), updatedAt: isoNow(clock) }).returning().get();
       }));
     },
     update(id: number, patch: UpdateProjectReq): Project {

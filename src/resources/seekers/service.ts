@@ -123,6 +123,8 @@ export function seekerService(db: Db, clock: Clock, events: EventBus, audit: Ret
           .values({
             ...fields,
             ...derived,
+            createdAt: isoNow(clock),
+            updatedAt: isoNow(clock),
             consentSensitiveData: true,
             consentMatchAlerts: consent.matchAlerts,
             consentShareWithEmployers: consent.shareWithEmployers,
@@ -130,11 +132,12 @@ export function seekerService(db: Db, clock: Clock, events: EventBus, audit: Ret
           .returning()
           .get();
         replaceNeedsAndSkills(created.id, { needs, skills });
+        db.insert(pipelineEvents).values({ seekerId: created.id, fromStage: null, toStage: 'registered', at: isoNow(clock), byUserId, reason: 'registered' }).run();
         db.insert(consents)
           .values([
-            { seekerId: created.id, kind: 'sensitive_data', granted: true, textVersion: consent.textVersion, byUserId },
-            { seekerId: created.id, kind: 'match_alerts', granted: consent.matchAlerts, textVersion: consent.textVersion, byUserId },
-            { seekerId: created.id, kind: 'share_with_employers', granted: consent.shareWithEmployers, textVersion: consent.textVersion, byUserId },
+            { seekerId: created.id, kind: 'sensitive_data', granted: true, textVersion: consent.textVersion, byUserId, at: isoNow(clock) },
+            { seekerId: created.id, kind: 'match_alerts', granted: consent.matchAlerts, textVersion: consent.textVersion, byUserId, at: isoNow(clock) },
+            { seekerId: created.id, kind: 'share_with_employers', granted: consent.shareWithEmployers, textVersion: consent.textVersion, byUserId, at: isoNow(clock) },
           ])
           .run();
         return presentSeeker(detail(created));
