@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError, type FieldProblem } from '../errors.js';
-import { isMessageKey } from '../i18n.js';
+import { isMessageKey, type MessageKey } from '../i18n.js';
 import { isIsoDate } from '../domain/identity.js';
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -35,6 +35,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unk
     switch (issue.code) {
       case 'invalid_type':
         if (issue.expected === 'int') problems.push({ path, key: 'field.integer' });
+        else if (isMessageKey(`field.type_${issue.expected}`)) problems.push({ path, key: `field.type_${issue.expected}` as MessageKey });
         else problems.push({ path, key: 'field.type', params: { expected: String(issue.expected) } });
         break;
       case 'unrecognized_keys':

@@ -23,6 +23,9 @@ export function matchRoutes({ matches }: Services): RouteSpec[] {
     { method: 'get', path: '/seekers/:id/matches', access: { staff: true, seeker: ownSeeker }, handler: (req, res) => {
       res.json({ data: matches.jobsForSeeker(pathId(req.params.id as string, 'seeker'), parseOrThrow(MatchQuerySchema, req.query)) });
     } },
+    { method: 'get', path: '/seekers/:id/matches/:jobId', access: { staff: true, seeker: ownSeeker }, handler: (req, res) => {
+      res.json({ data: matches.explainJobForSeeker(pathId(req.params.id as string, 'seeker'), pathId(req.params.jobId as string, 'job')) });
+    } },
     { method: 'get', path: '/seekers/:id/project-matches', access: { staff: true, seeker: ownSeeker }, handler: (req, res) => {
       res.json({ data: matches.projectsForSeeker(pathId(req.params.id as string, 'seeker'), parseOrThrow(MatchQuerySchema, req.query)) });
     } },

@@ -122,6 +122,15 @@ export function createMatchService(
       });
     },
 
+    /** One job for a seeker, explained: the score and reasons, or the hard rules that exclude it. */
+    explainJobForSeeker(seekerId: number, jobId: number) {
+      activeSeeker(seekerId);
+      const job = deps.jobs.get(jobId);
+      if (job.status === 'archived') throw AppError.conflict('conflict.archived');
+      const { result, exclusions } = index.explainJob(seekerId, jobId);
+      return { job: { id: job.id, title: job.title, memberId: job.memberId, memberName: job.memberName, status: job.status, openings: job.openings }, eligible: result !== null, exclusions, ...(result ? explanation(result) : {}) };
+    },
+
     projectsForSeeker(seekerId: number, q: MatchQuery) {
       activeSeeker(seekerId);
       return index.projectsForSeeker(seekerId, options(q)).map((r) => {

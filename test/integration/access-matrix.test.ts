@@ -47,6 +47,7 @@ const EXPECT: Record<string, Expectation> = {
   'GET /audit-log': staffOnly,
   'GET /seekers/:id/matches': seekerOwnOrStaff,
   'GET /seekers/:id/project-matches': seekerOwnOrStaff,
+  'GET /seekers/:id/matches/:jobId': seekerOwnOrStaff,
   'GET /jobs/:id/candidates': employerOwnOrStaff,
   'GET /alliance-members': all,
   'POST /alliance-members': staffOnly,
@@ -220,7 +221,7 @@ describe('access matrix', () => {
           cells++;
           const v = e.variant?.(own) ?? {};
           // Optional groups (`/stats/skills{.:format}`) are left out: the plain path is the JSON table.
-          const path = `/api/v1${spec.path.replace(':id', String(targetId(e.target, own, who))).replace(/\{[^}]*\}/g, '')}${v.query ? `?${v.query}` : ''}`;
+          const path = `/api/v1${spec.path.replace(':id', String(targetId(e.target, own, who))).replace(':jobId', String(ids.jobA)).replace(/\{[^}]*\}/g, '')}${v.query ? `?${v.query}` : ''}`;
           // Signing out ends the session: that cell gets a session of its own.
           const c = who === 'anon' ? null : key === 'POST /auth/logout' ? await throwawaySession(who, cells) : clients[who];
           const req = c ? c[spec.method](path) : app.anon[spec.method](path);

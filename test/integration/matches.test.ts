@@ -104,6 +104,18 @@ describe('matches over HTTP, on the live index', () => {
     expect(after).not.toContain(ids.wheelchair);
   });
 
+  it('explains one job for a seeker, or names the hard rule that excludes it', async () => {
+    const fits = (await app.http.get(`/api/v1/seekers/${ids.masseur}/matches/${ids.massage}`)).body.data;
+    expect(fits).toMatchObject({ eligible: true, exclusions: [], job: { id: ids.massage, title: '保健按摩师' } });
+    expect(fits.reasons.length).toBeGreaterThan(0);
+    const excluded = (await app.http.get(`/api/v1/seekers/${ids.masseur}/matches/${ids.annotation}`)).body.data;
+    expect(excluded.eligible).toBe(false);
+    expect(excluded.score).toBeUndefined();
+    expect(excluded.exclusions.length).toBeGreaterThan(0);
+    expect(excluded.exclusions[0]).toEqual({ zh: expect.any(String), en: expect.any(String) });
+    expect((await app.http.get(`/api/v1/seekers/${ids.masseur}/matches/99999`)).status).toBe(404);
+  });
+
   it('projects for a seeker respect must needs too', async () => {
     await app.http.post('/api/v1/projects').send({ sponsorName: '基金会', title: '盲人按摩工作室', sector: '健康服务', street: 'pingshan', workMode: 'onsite', skills: ['盲人按摩'], supports: ['funding'], accommodations: ['braille'], capacity: 3 }).expect(201);
     await app.http.post('/api/v1/projects').send({ sponsorName: '基金会', title: '直播间', sector: '电商', street: 'pingshan', workMode: 'onsite', skills: ['直播带货'], supports: ['equipment'], accommodations: [], capacity: 3 }).expect(201);

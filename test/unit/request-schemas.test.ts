@@ -53,6 +53,10 @@ describe('request schemas', () => {
     expect(problems(CreateJobBody, buildJob(1, { openings: 1.5 }))[0]).toMatchObject({ path: 'openings', key: 'field.integer' });
   });
 
+  it('say in words which kind of value a field needs', () => {
+    expect(problems(CreateJobBody, buildJob(1, { openings: 'three', reserved: 'yes' })).map((p) => p.key)).toEqual(['field.type_number', 'field.type_boolean']);
+  });
+
   it('reject impossible calendar dates', () => {
     expect(problems(CreateCourseBody, buildCourse({ startsOn: '2026-02-30' }))).toEqual([{ path: 'startsOn', key: 'field.date' }]);
   });

@@ -5,7 +5,13 @@ import { button, onSubmit, textarea, value } from '../forms.js';
 import { t } from '../i18n.js';
 import * as L from '../labels.js';
 import { showBanner, successBanner, type PageContext } from '../layout.js';
-import type { Application, Course, Job, JobMatch, Page, Seeker } from '../types.js';
+import type { Application, Bilingual, Course, Explained, Job, Page, Seeker } from '../types.js';
+
+/** `GET /seekers/:id/matches/:jobId`: the explanation, or why the job is ruled out. */
+interface JobFit extends Partial<Explained> {
+  eligible: boolean;
+  exclusions: Bilingual[];
+}
 import { explanation, scoreDetails, scoreLine } from './explain.js';
 import { fact, salaryText } from './seeker-matches.js';
 
@@ -23,10 +29,9 @@ export async function renderSeekerJob(ctx: PageContext): Promise<void> {
     get<Seeker>(`/seekers/${seekerId}`),
     get<Application[]>(`/applications?jobId=${id}`),
   ]);
-  // Why it fits: this job's entry in my ranked matches (the top 100 are enough to explain any job
-  // I am likely to open; a job I cannot do at all is not among them, and the page says so).
-  const matches = await get<JobMatch[]>(`/seekers/${seekerId}/matches?limit=100`).catch(() => [] as JobMatch[]);
-  const match = matches.find((m) => m.job.id === id) ?? null;
+  // Why it fits, for this job exactly: the score and reasons, or the rules that rule it out.
+  const fit = await get<JobFit>(`/seekers/${seekerId}/matches/${id}`).catch(() => null);
+  const match = fit?.eligible ? (fit as JobFit & Explained) : null;
   const courses = await Promise.all(job.requiredCourseIds.map((c) => get<Course>(`/courses/${c}`).catch(() => null)));
 
   const title = job.title;
@@ -136,7 +141,11 @@ export async function renderSeekerJob(ctx: PageContext): Promise<void> {
     needs.length ? [h('h2', { class: 'heading-m' }, t('job.yourNeeds')), h('ul', { class: 'list needs-check' }, needRows)] : null,
     match
       ? [h('h2', { class: 'heading-m', id: 'fit-title' }, t('job.fitTitle')), scoreLine(match.score), ...explanation(match, ctx.lang, 'h3', 'fit'), scoreDetails(match)]
-      : [h('h2', { class: 'heading-m', id: 'fit-title' }, t('job.fitTitle')), h('p', null, t('job.notAMatch'))],
+      : [
+          h('h2', { class: 'heading-m', id: 'fit-title' }, t('job.fitTitle')),
+          h('p', null, t('job.notAMatch')),
+          fit?.exclusions.length ? h('ul', { class: 'list list--bullet' }, fit.exclusions.map((x) => h('li', null, mixed(ctx.lang === 'en' ? x.en : x.zh, ctx.lang)))) : null,
+        ],
     applySection,
   );
 }
