@@ -322,6 +322,20 @@ describe('staff views: funnel, responsiveness, reminders, board', () => {
     expect(timeline.at(-1)).toMatchObject({ kind: 'follow_up', monthsAfterHire: 12, outcome: 'left', reason: '搬家到外地' });
   });
 
+  it('cancels the later follow-ups of someone who left the job', async () => {
+    at('2026-09-10T02:00:00.000Z');
+    const jobId = await newJob();
+    const seekerId = await newSeeker();
+    const id = (await app.http.post('/api/v1/applications').send({ seekerId, jobId }).expect(201)).body.data.id;
+    await employer.post(`/api/v1/applications/${id}/status`).send({ status: 'trial', trialStartsOn: '2026-09-10', trialEndsOn: '2026-09-20' }).expect(200);
+    await employer.post(`/api/v1/applications/${id}/status`).send({ status: 'hired' }).expect(200);
+    const [first] = (await app.http.get(`/api/v1/applications/${id}/follow-ups`)).body.data as { id: number }[];
+    await app.http.post(`/api/v1/follow-ups/${first!.id}/outcome`).send({ outcome: 'left', reason: '身体原因' }).expect(200);
+    const left = (await app.http.get(`/api/v1/applications/${id}/follow-ups`)).body.data;
+    expect(left.map((f: { monthsAfterHire: number; outcome: string }) => [f.monthsAfterHire, f.outcome])).toEqual([[1, 'left']]);
+    expect(stageOf(seekerId)).toBe('assessed');
+  });
+
   it('lists trials ending within 3 days, overdue follow-ups and missing trial assessments', async () => {
     at('2026-09-01T02:00:00.000Z');
     const jobId = await newJob();

@@ -4,7 +4,7 @@
  * puts them in job adaptation (适岗), a hire makes them employed and schedules the follow-ups
  * that prove stable employment (稳岗).
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/connection.js';
 import { applicationEvents, applications, followUps, jobs, seekerNeeds, seekers, seekerSkills, users } from '../../../db/schema.js';
 import type { NotificationService } from '../../notifications/service.js';
@@ -273,6 +273,8 @@ export function applicationService(db: Db, clock: Clock, events: EventBus, pipel
         db.update(followUps).set({ outcome, reason: reason ?? null, recordedAt: isoNow(clock), recordedByUserId: byUserId }).where(eq(followUps.id, followUpId)).run();
         const ctx = { byUserId, applicationId: found.applicationId, jobId: row(found.applicationId).jobId };
         if (outcome === 'left') {
+          // Someone who left is not checked on again for this job: the later checks are cancelled.
+          db.delete(followUps).where(and(eq(followUps.applicationId, found.applicationId), isNull(followUps.outcome))).run();
           pipeline.moveIfAllowed(found.seekerId, 'assessed', { ...ctx, reason: `left the job: ${reason ?? ''}`.trim() });
         } else if (found.monthsAfterHire >= STABLE_AFTER_MONTHS) {
           pipeline.moveIfAllowed(found.seekerId, 'stably_employed', { ...ctx, reason: `still employed after ${found.monthsAfterHire} months` });
