@@ -303,7 +303,8 @@ export function statsService(db: Db, clock: Clock, pipeline: PipelineService) {
           FROM jobs j WHERE 1 = 1${jp} GROUP BY j.member_id
         ), hires AS (
           SELECT j.member_id, count(*) AS filled,
-                 sum(f.due_on IS NOT NULL AND f.due_on <= ${day}) AS due6,
+                 -- Due by the hire date, not by the follow-up row: a check is cancelled once the seeker left.
+                 sum(a.hired_on IS NOT NULL AND date(a.hired_on, '+6 months') <= ${day}) AS due6,
                  sum(f.outcome = 'still_employed') AS still6
           FROM applications a
           JOIN jobs j ON j.id = a.job_id
