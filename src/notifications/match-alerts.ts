@@ -3,7 +3,7 @@
  * ranked against the seekers who asked for alerts, inside the job's own transaction; every new
  * (seeker's user, job) pair at or above MATCH_ALERT_THRESHOLD becomes a `match` notification,
  * pushed after commit, with a summary to staff. A seeker whose profile changes (skills, needs,
- * training, consents) is ranked against the open jobs the same way, right after that commit.
+ * training, consents) is ranked against the open jobs the same way, inside that write's transaction.
  * The unique index on (user, job) for `match` makes "never twice for the same pair" hold however
  * often a job or a profile changes.
  */
@@ -16,7 +16,7 @@ import type { Config } from '../config.js';
 import type { DomainEvent, EventBus } from '../events.js';
 import type { MatchAlertPayload } from '../live/events.js';
 import type { Logger } from '../logger.js';
-import { loadJobPostings } from '../match/profiles.js';
+import { loadJobPostings, loadSeekerProfiles } from '../match/profiles.js';
 import type { NotificationDraft, NotificationService } from './service.js';
 
 type JobChange = Extract<DomainEvent, { type: 'job' }>['change'];
@@ -131,16 +131,17 @@ export function matchAlertService(deps: {
     );
   }
 
-  /** After a seeker's committed change (the index already has it): alerts for open jobs that now fit. */
+  /**
+   * Inside a seeker's write (profile, consents, training), before it commits: alerts for open jobs
+   * that now fit, ranked from the profile as written (the index catches up after commit), so the
+   * alerts and the change commit or roll back together.
+   */
   function seekerChanged(seekerId: number): void {
     const who = recipient(seekerId);
     if (!who) return;
-    let results: MatchResult[];
-    try {
-      results = index.jobsForSeeker(seekerId, { limit: Math.max(1, index.stats().jobs), minScore: threshold });
-    } catch {
-      return; // not in the index
-    }
+    const [profile] = loadSeekerProfiles(db, [seekerId]);
+    if (!profile) return;
+    const results: MatchResult[] = index.jobsForSeeker(profile, { limit: Math.max(1, index.stats().jobs), minScore: threshold });
     if (!results.length) return;
     const postings = loadJobPostings(db, results.map((r) => r.id));
     const byId = new Map(postings.map((p) => [p.id, p]));
@@ -154,17 +155,6 @@ export function matchAlertService(deps: {
     if (db.$client.inTransaction) store();
     else db.transaction(store);
   }
-
-  deps.events.subscribe((e) => {
-    // Profile changes only (skills, needs, preferences, consents; training); not stage moves.
-    if (e.type !== 'seeker' || !(e.change === 'registered' || e.change === 'updated' || e.change === 'training')) return;
-    try {
-      seekerChanged(e.id);
-    } catch (error) {
-      // The seeker's own change has committed; a failed alert must not turn it into an error.
-      logger.error('match alerts for a seeker failed', { seekerId: e.id, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
 
   return { jobWritten, seekerChanged, threshold };
 }

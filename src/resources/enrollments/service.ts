@@ -17,7 +17,7 @@ const TRANSITIONS: Record<Status, Status[]> = {
   completed: [],
 };
 
-export function enrollmentService(db: Db, clock: Clock, events: EventBus, pipeline: PipelineService) {
+export function enrollmentService(db: Db, clock: Clock, events: EventBus, pipeline: PipelineService, hooks: { beforeCommit?: (seekerId: number) => void } = {}) {
   /** A change of training record changes what the seeker is ready for. */
   const published = (e: Enrollment): Enrollment => {
     events.publish({ type: 'seeker', change: 'training', id: e.seekerId });
@@ -70,6 +70,7 @@ export function enrollmentService(db: Db, clock: Clock, events: EventBus, pipeli
           .get();
         // Enrollments drive the training stages.
         pipeline.moveIfAllowed(input.seekerId, 'in_training', { byUserId: null, reason: 'enrolled', courseId: input.courseId });
+        hooks.beforeCommit?.(input.seekerId);
         return created;
       }));
     },
@@ -93,7 +94,7 @@ export function enrollmentService(db: Db, clock: Clock, events: EventBus, pipeli
           if (next === 'completed') pipeline.moveIfAllowed(current.seekerId, 'trained', { ...ctx, reason: 'course completed' });
           if (next === 'enrolled') pipeline.moveIfAllowed(current.seekerId, 'in_training', { ...ctx, reason: 're-enrolled' });
         }
-        return db
+        const updated = db
           .update(enrollments)
           .set({
             status: next,
@@ -104,6 +105,8 @@ export function enrollmentService(db: Db, clock: Clock, events: EventBus, pipeli
           .where(eq(enrollments.id, id))
           .returning()
           .get();
+        hooks.beforeCommit?.(current.seekerId);
+        return updated;
       }));
     },
     list(q: ListEnrollmentsReq): Page<Enrollment> {

@@ -50,7 +50,12 @@ function checkCertificate(
   return { gender: parsed.value.gender, birthDate: parsed.value.birthDate };
 }
 
-export function seekerService(db: Db, clock: Clock, events: EventBus, audit: ReturnType<typeof auditService>) {
+/** Called inside a seeker's write transaction, after the write (match alerts use it). */
+export interface SeekerHooks {
+  beforeCommit?: (seekerId: number) => void;
+}
+
+export function seekerService(db: Db, clock: Clock, events: EventBus, audit: ReturnType<typeof auditService>, hooks: SeekerHooks = {}) {
   const published = <T extends { id: number }>(change: 'registered' | 'updated' | 'archived', seeker: T): T => {
     events.publish({ type: 'seeker', change, id: seeker.id });
     return seeker;
@@ -140,6 +145,7 @@ export function seekerService(db: Db, clock: Clock, events: EventBus, audit: Ret
             { seekerId: created.id, kind: 'share_with_employers', granted: consent.shareWithEmployers, textVersion: consent.textVersion, byUserId, at: isoNow(clock) },
           ])
           .run();
+        hooks.beforeCommit?.(created.id);
         return presentSeeker(detail(created));
       }));
     },
@@ -154,6 +160,7 @@ export function seekerService(db: Db, clock: Clock, events: EventBus, audit: Ret
         if (fields.certificateNumber !== undefined) assertCertificateFree(fields.certificateNumber, id);
         db.update(seekers).set({ ...fields, ...derived, updatedAt: isoNow(clock) }).where(eq(seekers.id, id)).run();
         replaceNeedsAndSkills(id, { needs, skills });
+        hooks.beforeCommit?.(id);
         return presentSeeker(detail(row(id)));
       }));
     },
@@ -183,6 +190,7 @@ export function seekerService(db: Db, clock: Clock, events: EventBus, audit: Ret
             .run();
           db.insert(consents).values(changed.map((kind) => ({ seekerId: id, kind, granted: next[kind], textVersion: body.textVersion, byUserId, at: isoNow(clock) }))).run();
           audit.record({ userId: byUserId, action: 'consent_changed', entity: 'seeker', entityId: id, fields: changed });
+          hooks.beforeCommit?.(id);
         }
         return presentSeeker(detail(row(id)), { revealCertificate: true });
       }));
