@@ -7,7 +7,7 @@ import { ApiError, configureApi, currentSession, setOfflineMessage, type User } 
 import { h, fill } from './dom.js';
 import { setLang, t } from './i18n.js';
 import { setLabelLang } from './labels.js';
-import { homeOf, renderLayout, renderProblem, SEEKER_NAV, type NavItem, type PageContext } from './layout.js';
+import { homeOf, renderLayout, renderProblem, SEEKER_NAV, type NavItem, type PageDef } from './layout.js';
 import { startLive } from './live.js';
 import { isLang, type Lang } from './prefs.js';
 import { renderAccount } from './pages/account.js';
@@ -21,12 +21,9 @@ import { renderSeekerProfileEdit } from './pages/seeker-profile-edit.js';
 import { renderSeekerProjects } from './pages/seeker-projects.js';
 import { renderSeekerWithdraw } from './pages/seeker-withdraw.js';
 import { renderStart } from './pages/start.js';
-
-interface PageDef {
-  /** Who may see it; `any` = any signed-in user; absent = everyone. */
-  role?: User['role'] | 'any';
-  render(ctx: PageContext): Promise<void>;
-}
+import { EMPLOYER_NAV, EMPLOYER_PAGES } from './pages/employer/index.js';
+import { STAFF_NAV, STAFF_PAGES } from './pages/staff/index.js';
+import { STATS_PAGES } from './pages/stats/index.js';
 
 const PAGES: Record<string, PageDef> = {
   start: { render: renderStart },
@@ -40,10 +37,21 @@ const PAGES: Record<string, PageDef> = {
   'seeker-profile': { role: 'seeker', render: renderSeekerProfile },
   'seeker-profile-edit': { role: 'seeker', render: renderSeekerProfileEdit },
   'seeker-consents': { role: 'seeker', render: renderSeekerConsents },
+  ...EMPLOYER_PAGES,
+  ...STAFF_PAGES,
+  ...STATS_PAGES,
 };
 
 function navFor(user: User | null): NavItem[] | null {
-  return user?.role === 'seeker' ? SEEKER_NAV : null;
+  if (user?.role === 'seeker') return SEEKER_NAV;
+  if (user?.role === 'employer') return EMPLOYER_NAV;
+  if (user?.role === 'staff') return STAFF_NAV;
+  return null;
+}
+
+function allowed(def: PageDef, user: User): boolean {
+  if (!def.role || def.role === 'any') return true;
+  return typeof def.role === 'string' ? def.role === user.role : def.role.includes(user.role);
 }
 
 async function main(): Promise<void> {
@@ -67,7 +75,7 @@ async function main(): Promise<void> {
   }
 
   const ctx = renderLayout({ lang, user, nav: navFor(user) });
-  if (def.role && def.role !== 'any' && user && user.role !== def.role) {
+  if (user && !allowed(def, user)) {
     const title = t('problem.wrongRoleTitle');
     ctx.setTitle(title);
     fill(ctx.page, h('h1', { class: 'heading-l' }, title), h('p', null, t('problem.wrongRole')), h('p', null, h('a', { href: homeOf(user) }, t('problem.home'))));

@@ -4,10 +4,13 @@
  * Data from the API (names, titles, reasons) is shown as it comes, in the language it is in.
  */
 import type { Lang } from './prefs.js';
+import type { Fn } from './messages/shape.js';
+import * as employer from './messages/employer.js';
+import * as staff from './messages/staff.js';
+import * as stats from './messages/stats.js';
 
-type Fn = (...args: never[]) => string;
-
-const zh = {
+// The shared strings; each area's pages keep theirs in messages/<area>.ts.
+const core = {
   'service.name': '坪山残疾人就业匹配',
   'layout.skip': '跳到主要内容',
   'header.toolsLabel': '语言、显示和账户',
@@ -46,7 +49,7 @@ const zh = {
   'problem.home': '回到首页',
   'problem.noId': '网址里缺少编号。请从列表里重新打开。',
   'problem.wrongRoleTitle': '这个页面不属于你的账户',
-  'problem.wrongRole': '这个页面是给求职者用的。',
+  'problem.wrongRole': '这个页面是给其他身份的用户用的。',
   'flash.signedOut': '你已退出登录。',
   'start.title': '登录',
   'start.signedInTitle': '你已登录',
@@ -281,11 +284,12 @@ const zh = {
   'notifications.matchText': (title: string, member: string) => (member ? `有一个适合你的新岗位：${title}（${member}）` : `有一个适合你的新岗位：${title}`),
 } satisfies Record<string, string | Fn>;
 
+const zh = { ...core, ...employer.zh, ...staff.zh, ...stats.zh };
 export type Dict = typeof zh;
 export type Key = keyof Dict;
 type Shape = { [K in Key]: Dict[K] extends (...args: infer A) => string ? (...args: A) => string : string };
 
-const en: Shape = {
+const coreEn: { [K in keyof typeof core]: Shape[K] } = {
   'service.name': 'Pingshan disability job matching',
   'layout.skip': 'Skip to main content',
   'header.toolsLabel': 'Language, display and account',
@@ -324,7 +328,7 @@ const en: Shape = {
   'problem.home': 'Go to the start page',
   'problem.noId': 'The address is missing a number. Open it again from the list.',
   'problem.wrongRoleTitle': 'This page is not for your account',
-  'problem.wrongRole': 'This page is for job seekers.',
+  'problem.wrongRole': 'This page is for another kind of account.',
   'flash.signedOut': 'You have signed out.',
   'start.title': 'Sign in',
   'start.signedInTitle': 'You are signed in',
@@ -559,6 +563,7 @@ const en: Shape = {
   'notifications.matchText': (title: string, member: string) => (member ? `A new job suits you: ${title} (${member})` : `A new job suits you: ${title}`),
 };
 
+const en: Shape = { ...coreEn, ...employer.en, ...staff.en, ...stats.en };
 const dictionaries = { 'zh-CN': zh as Shape, en };
 let current: Shape = dictionaries['zh-CN'];
 

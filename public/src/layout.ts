@@ -17,6 +17,12 @@ export interface PageContext {
   setTitle(title: string, error?: boolean): void;
 }
 
+/** A page: who may see it (`any` = any signed-in user; absent = everyone) and how it renders. */
+export interface PageDef {
+  role?: User['role'] | 'any' | readonly User['role'][];
+  render(ctx: PageContext): Promise<void>;
+}
+
 /** A section of the navigation; `within` are its sub-pages (marked aria-current="true"). */
 export type NavItem = { href: string; key: Key; within?: string[] };
 export const SEEKER_NAV: NavItem[] = [
@@ -29,7 +35,8 @@ export const SEEKER_NAV: NavItem[] = [
 /** The home page of a role after sign-in. */
 export function homeOf(user: User): string {
   if (user.role === 'seeker') return '/seeker/matches.html';
-  return '/account.html';
+  if (user.role === 'employer') return '/employer/index.html';
+  return '/staff/index.html';
 }
 
 /** Same page in the other language (the switch is a real link: it works before any script runs too). */

@@ -178,3 +178,17 @@ export async function tabUntil(
   }
   throw new Error(`did not reach the element by keyboard; stops: ${stops.join(' | ')}`);
 }
+
+/**
+ * The checks every page state gets: axe clean (WCAG 2.0/2.1/2.2 A + AA), no sideways scrolling at
+ * 320 CSS px, exactly one h1, and screenshots at 1280 and 320 px for a person to look at.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  const { expect } = await import('vitest');
+  expect(await audit(page), `axe on ${name}`).toEqual([]);
+  await page.setViewportSize({ width: 320, height: 900 });
+  expect(await horizontalOverflow(page), `sideways scrolling at 320 px on ${name}`).toBe(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await screenshots(page, name);
+  expect(await page.locator('h1').count(), `one h1 on ${name}`).toBe(1);
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 120_000 });
 import { DEMO_PASSWORD } from '../../src/demo/accounts.js';
 import { buildSeeker, certificateNumber } from '../support/factories.js';
-import { apiAs, audit, focused, horizontalOverflow, launchChromium, newContext, open, screenshots, signInApi, startDemoApp, type DemoApp, type Lang } from './harness.js';
+import { apiAs, audit, checkPage, focused, horizontalOverflow, launchChromium, newContext, open, screenshots, signInApi, startDemoApp, type DemoApp, type Lang } from './harness.js';
 
 let app: DemoApp;
 let browser: Browser;
@@ -25,15 +25,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** The checks every page state gets: axe clean, reflow at 320 px, screenshots at both widths. */
-async function check(page: Page, name: string): Promise<void> {
-  expect(await audit(page), `axe on ${name}`).toEqual([]);
-  await page.setViewportSize({ width: 320, height: 900 });
-  expect(await horizontalOverflow(page), `sideways scrolling at 320 px on ${name}`).toBe(0);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await screenshots(page, name);
-  expect(await page.locator('h1').count(), `one h1 on ${name}`).toBe(1);
-}
+const check = checkPage;
 
 const TEXT = {
   'zh-CN': { errorPrefix: '错误：', signIn: '登录', apply: '申请这个岗位', save: '保存', accept: '接受邀请', withdraw: '撤回申请', consentsSave: '保存我的选择' },
