@@ -7,6 +7,7 @@ import type { Lang } from './prefs.js';
 import type { Fn } from './messages/shape.js';
 import * as employer from './messages/employer.js';
 import * as staff from './messages/staff.js';
+import * as staffLibrary from './messages/staff-library.js';
 import * as stats from './messages/stats.js';
 
 // The shared strings; each area's pages keep theirs in messages/<area>.ts.
@@ -284,7 +285,7 @@ const core = {
   'notifications.matchText': (title: string, member: string) => (member ? `有一个适合你的新岗位：${title}（${member}）` : `有一个适合你的新岗位：${title}`),
 } satisfies Record<string, string | Fn>;
 
-const zh = { ...core, ...employer.zh, ...staff.zh, ...stats.zh };
+const zh = { ...core, ...employer.zh, ...staff.zh, ...staffLibrary.zh, ...stats.zh };
 export type Dict = typeof zh;
 export type Key = keyof Dict;
 type Shape = { [K in Key]: Dict[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -563,7 +564,7 @@ const coreEn: { [K in keyof typeof core]: Shape[K] } = {
   'notifications.matchText': (title: string, member: string) => (member ? `A new job suits you: ${title} (${member})` : `A new job suits you: ${title}`),
 };
 
-const en: Shape = { ...coreEn, ...employer.en, ...staff.en, ...stats.en };
+const en: Shape = { ...coreEn, ...employer.en, ...staff.en, ...staffLibrary.en, ...stats.en };
 const dictionaries = { 'zh-CN': zh as Shape, en };
 let current: Shape = dictionaries['zh-CN'];
 

@@ -122,3 +122,50 @@ export interface Page<T> {
   data: T[];
   page: { limit: number; nextCursor: string | null; total: number };
 }
+
+/* ---------- Staff: the libraries (src/resources/{seekers,projects,courses,enrollments}) ---------- */
+
+/** A seeker as staff see it (GET /seekers/:id): the certificate number unmasked (and audited). */
+export interface StaffSeeker extends Seeker {
+  gender: 'male' | 'female';
+  birthYear: number;
+  certificateMasked: boolean;
+  status: 'active' | 'archived' | 'anonymised';
+}
+
+/** A course with what staff manage (GET /courses/:id). */
+export interface CourseDetail extends Course {
+  code: string;
+  capacity: number;
+  accommodations: string[];
+  status: 'open' | 'archived';
+}
+
+/** An entrepreneurship project (创业项目库, GET /projects/:id). */
+export interface Project {
+  id: number;
+  memberId: number | null;
+  sponsorName: string;
+  title: string;
+  sector: string;
+  description: string;
+  street: string;
+  workMode: string;
+  skills: string[];
+  supports: string[];
+  accommodations: string[];
+  fundingAmount: number | null;
+  capacity: number;
+  status: 'open' | 'closed' | 'archived';
+}
+
+/** A seeker's place on a course (GET /enrollments). */
+export interface Enrollment {
+  id: number;
+  seekerId: number;
+  courseId: number;
+  status: 'enrolled' | 'completed' | 'dropped';
+  enrolledOn: string;
+  completedOn: string | null;
+  result: string | null;
+}
