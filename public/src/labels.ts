@@ -8,6 +8,7 @@ import {
   DISABILITY_LEVELS,
   EDUCATION_LEVELS,
   HOURS,
+  MEMBER_KINDS,
   PIPELINE_STAGES,
   PROJECT_SUPPORTS,
   STREETS,
@@ -34,12 +35,14 @@ export const stage = from(PIPELINE_STAGES);
 export const support = from(PROJECT_SUPPORTS);
 export const category = from(DISABILITY_CATEGORIES);
 export const level = from(DISABILITY_LEVELS);
+export const memberKind = from(MEMBER_KINDS);
 
 export const ACCOMMODATION_LIST = Object.keys(ACCOMMODATIONS) as (keyof typeof ACCOMMODATIONS)[];
 export const STREET_LIST = Object.keys(STREETS);
 export const WORK_MODE_LIST = Object.keys(WORK_MODES);
 export const HOURS_LIST = Object.keys(HOURS);
 export const EDUCATION_LIST = Object.keys(EDUCATION_LEVELS);
+export const MEMBER_KIND_LIST = Object.keys(MEMBER_KINDS);
 
 /** Needs like step-free access that a remote job makes moot. */
 export const workplaceOnly = (code: string) => (ACCOMMODATIONS as Record<string, { workplaceOnly: boolean }>)[code]?.workplaceOnly ?? false;

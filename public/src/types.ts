@@ -169,3 +169,61 @@ export interface Enrollment {
   completedOn: string | null;
   result: string | null;
 }
+
+/** A post-hire check (GET /applications/:id/follow-ups). */
+export interface FollowUp {
+  id: number;
+  applicationId: number;
+  seekerId: number;
+  monthsAfterHire: number;
+  dueOn: string;
+  outcome: 'still_employed' | 'left' | null;
+  reason: string | null;
+  recordedAt: string | null;
+  recordedByUserId: number | null;
+}
+
+/** An alliance member (社会助残联盟), as `GET /alliance-members/:id` returns it. */
+export interface AllianceMember {
+  id: number;
+  name: string;
+  kind: string;
+  creditCode: string | null;
+  street: string;
+  address: string | null;
+  description: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  headcount: number;
+  disabledHeadcount: number;
+  pledgedPositions: number;
+  averageWage: number | null;
+  commitmentLevel: 'committed' | 'employer' | 'leader';
+  joinedOn: string;
+  status: 'active' | 'archived';
+}
+
+/** `GET /jobs/:id/candidates`: a ranked seeker, anonymised (no name or contact) until they consent. */
+export interface Candidate extends Explained {
+  candidate: { seekerId: number; skills: string[]; completedCourses: string[]; needs: { code: string; strength: 'must' | 'prefer' }[] };
+}
+
+/** An application as the posting employer sees it: the seeker is identified only after they applied or accepted. */
+export interface EmployerApplication extends Application {
+  seekerIdentified: boolean;
+  seekerAssessment: string | null;
+  employerAssessment: string | null;
+  seeker: {
+    id: number;
+    name?: string;
+    phone?: string | null;
+    email?: string | null;
+    disabilityCategory?: number;
+    disabilityLevel?: number;
+    skills: string[];
+    needs: { code: string; strength: 'must' | 'prefer' }[];
+  };
+}
+
+/* ---------- Staff: the libraries (src/resources/{seekers,projects,courses,enrollments}) ---------- */

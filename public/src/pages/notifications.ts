@@ -28,6 +28,9 @@ export async function renderNotifications(ctx: PageContext, focusId?: string): P
         'div',
         { class: 'button-group' },
         ctx.user?.role === 'seeker' ? h('a', { href: notificationHref(n, 'seeker'), class: 'action-link' }, n.kind === 'match' ? t('notifications.openJob') : t('notifications.openApplications'), hidden(t('applications.forJob', notificationText(n)))) : null,
+        ctx.user?.role === 'employer' && n.kind === 'application'
+          ? h('a', { href: notificationHref(n, 'employer'), class: 'action-link' }, t('employer.notifications.openApplication'), hidden(t('applications.forJob', notificationText(n))))
+          : null,
         h(
           'button',
           {
