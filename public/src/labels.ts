@@ -53,6 +53,12 @@ export function date(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Shanghai' }).format(d);
 }
 
+/** A moment with its time of day, in Shenzhen time (audit entries, events). */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+}
+
 export function money(n: number): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN').format(n);
 }

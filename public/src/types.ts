@@ -123,52 +123,48 @@ export interface Page<T> {
   page: { limit: number; nextCursor: string | null; total: number };
 }
 
-/* ---------- Staff: the libraries (src/resources/{seekers,projects,courses,enrollments}) ---------- */
+/* ---------- Staff: the pipeline (src/pipeline/service.ts, src/resources/applications) ---------- */
 
-/** A seeker as staff see it (GET /seekers/:id): the certificate number unmasked (and audited). */
-export interface StaffSeeker extends Seeker {
-  gender: 'male' | 'female';
-  birthYear: number;
-  certificateMasked: boolean;
-  status: 'active' | 'archived' | 'anonymised';
+/** An application as staff see it (GET /applications/:id): the seeker identified, the trial assessments. */
+export interface StaffApplication extends Application {
+  seekerAssessment: string | null;
+  employerAssessment: string | null;
+  seeker: { id: number; name?: string; disabilityCategory?: number; disabilityLevel?: number; stage?: string };
 }
 
-/** A course with what staff manage (GET /courses/:id). */
-export interface CourseDetail extends Course {
-  code: string;
-  capacity: number;
-  accommodations: string[];
-  status: 'open' | 'archived';
+/** GET /pipeline/reminders. */
+export interface Reminders {
+  today: string;
+  trialsEndingSoon: TrialReminder[];
+  assessmentsOverdue: TrialReminder[];
+  followUpsDue: { followUpId: number; applicationId: number; seekerId: number; seekerName: string; monthsAfterHire: number; dueOn: string; overdue: boolean }[];
 }
-
-/** An entrepreneurship project (创业项目库, GET /projects/:id). */
-export interface Project {
-  id: number;
-  memberId: number | null;
-  sponsorName: string;
-  title: string;
-  sector: string;
-  description: string;
-  street: string;
-  workMode: string;
-  skills: string[];
-  supports: string[];
-  accommodations: string[];
-  fundingAmount: number | null;
-  capacity: number;
-  status: 'open' | 'closed' | 'archived';
-}
-
-/** A seeker's place on a course (GET /enrollments). */
-export interface Enrollment {
-  id: number;
+export interface TrialReminder {
+  applicationId: number;
   seekerId: number;
-  courseId: number;
-  status: 'enrolled' | 'completed' | 'dropped';
-  enrolledOn: string;
-  completedOn: string | null;
-  result: string | null;
+  seekerName: string;
+  jobId: number;
+  jobTitle: string;
+  trialStartsOn: string | null;
+  trialEndsOn: string | null;
+  seekerAssessment: string | null;
+  employerAssessment: string | null;
+  status: Application['status'];
 }
+
+/** GET /pipeline/board: one column per stage, the count and the first seekers. */
+export interface BoardColumn {
+  stage: string;
+  count: number;
+  seekers: { id: number; name: string; street: string; disabilityCategory: number; disabilityLevel: number; updatedAt: string }[];
+}
+
+/** GET /seekers/:id/timeline: stage changes, application changes and follow-ups, oldest first. */
+export type TimelineEntry = { at: string; byUserId: number | null; reason: string | null; applicationId: number | null } & (
+  | { kind: 'stage'; from: string | null; to: string; courseId: number | null; jobId: number | null }
+  | { kind: 'application'; from: Application['status'] | null; to: Application['status']; jobId: number; jobTitle: string }
+  | { kind: 'follow_up'; monthsAfterHire: number; outcome: FollowUp['outcome'] }
+);
 
 /** A post-hire check (GET /applications/:id/follow-ups). */
 export interface FollowUp {
@@ -181,6 +177,26 @@ export interface FollowUp {
   reason: string | null;
   recordedAt: string | null;
   recordedByUserId: number | null;
+}
+
+/** An account as staff see it (GET /users). */
+export interface Account {
+  id: number;
+  username: string;
+  role: 'seeker' | 'employer' | 'staff';
+  displayName: string;
+}
+
+/** One audit-log entry (GET /audit-log): who read or changed sensitive data; never the values. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  fields: string[];
+  detail: string | null;
 }
 
 /** An alliance member (社会助残联盟), as `GET /alliance-members/:id` returns it. */
@@ -227,3 +243,48 @@ export interface EmployerApplication extends Application {
 }
 
 /* ---------- Staff: the libraries (src/resources/{seekers,projects,courses,enrollments}) ---------- */
+
+/** A seeker as staff see it (GET /seekers/:id): the certificate number unmasked (and audited). */
+export interface StaffSeeker extends Seeker {
+  gender: 'male' | 'female';
+  birthYear: number;
+  certificateMasked: boolean;
+  status: 'active' | 'archived' | 'anonymised';
+}
+
+/** A course with what staff manage (GET /courses/:id). */
+export interface CourseDetail extends Course {
+  code: string;
+  capacity: number;
+  accommodations: string[];
+  status: 'open' | 'archived';
+}
+
+/** An entrepreneurship project (创业项目库, GET /projects/:id). */
+export interface Project {
+  id: number;
+  memberId: number | null;
+  sponsorName: string;
+  title: string;
+  sector: string;
+  description: string;
+  street: string;
+  workMode: string;
+  skills: string[];
+  supports: string[];
+  accommodations: string[];
+  fundingAmount: number | null;
+  capacity: number;
+  status: 'open' | 'closed' | 'archived';
+}
+
+/** A seeker's place on a course (GET /enrollments). */
+export interface Enrollment {
+  id: number;
+  seekerId: number;
+  courseId: number;
+  status: 'enrolled' | 'completed' | 'dropped';
+  enrolledOn: string;
+  completedOn: string | null;
+  result: string | null;
+}
