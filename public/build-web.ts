@@ -3,7 +3,9 @@
  * - dist/boot.js: a tiny classic script loaded in <head>, before first paint, that applies the
  *   remembered language, large-text and high-contrast settings (no flash of the wrong mode);
  * - dist/app.js: one ES module for every page (the page is chosen by <body data-page>),
- *   including the socket.io client for live notifications.
+ *   including the socket.io client for live notifications;
+ * - dist/charts.js: Apache ECharts and our chart drawing, an ES module that only the statistics
+ *   page loads (with import() at run time), so every other page stays as small as it was.
  * No inline script anywhere: the CSP allows scripts from 'self' only.
  *
  * `npm run build:web` (run before `npm start` and `npm test`); `-- --watch` rebuilds on change.
@@ -26,9 +28,10 @@ const common: BuildOptions = {
 const targets: BuildOptions[] = [
   { ...common, entryPoints: [resolve(root, 'src/boot.ts')], outfile: resolve(root, 'dist/boot.js'), format: 'iife' },
   { ...common, entryPoints: [resolve(root, 'src/app.ts')], outfile: resolve(root, 'dist/app.js'), format: 'esm' },
+  { ...common, entryPoints: [resolve(root, 'src/pages/stats/charts.ts')], outfile: resolve(root, 'dist/charts.js'), format: 'esm' },
 ];
 
-/** Builds both bundles once (also called by the browser tests, so `vitest run` alone is enough). */
+/** Builds the bundles once (also called by the browser tests, so `vitest run` alone is enough). */
 export async function buildWeb(): Promise<void> {
   await Promise.all(targets.map((t) => build(t)));
 }
