@@ -119,6 +119,7 @@ export async function renderStart(ctx: PageContext): Promise<void> {
     h('h1', { class: 'heading-xl' }, title),
     h('p', { class: 'lead' }, t('start.lead')),
     h('ul', { class: 'list list--bullet' }, h('li', null, t('start.forSeekers')), h('li', null, t('start.forEmployers')), h('li', null, t('start.forStaff'))),
+    h('p', null, h('a', { href: '/summary.html', id: 'summary-link' }, t('start.summaryLink'))),
     h('p', null, t('start.signInIntro')),
     form,
     demo,
