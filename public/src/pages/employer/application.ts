@@ -70,11 +70,9 @@ export async function renderEmployerApplication(ctx: PageContext, banner?: HTMLE
     onSubmit(ctx, form, title, async () => {
       const status = value(form, 'status');
       const reason = value(form, 'reason').trim();
-      const body = {
-        status,
-        ...(reason ? { reason } : {}),
-        ...(status === 'trial' ? { trialStartsOn: value(form, 'trialStartsOn').trim(), trialEndsOn: value(form, 'trialEndsOn').trim() } : {}),
-      };
+      // Blank dates are left out, so the API says "required" once rather than "wrong format" too.
+      const date = (name: string) => (status === 'trial' && value(form, name).trim() ? { [name]: value(form, name).trim() } : {});
+      const body = { status, ...(reason ? { reason } : {}), ...date('trialStartsOn'), ...date('trialEndsOn') };
       const after = await post<EmployerApplication>(`/applications/${id}/status`, body);
       await rerender(successBanner(t('employer.app.changed', t(`empStatus.${after.status}`))));
     });
