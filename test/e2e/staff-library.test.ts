@@ -171,6 +171,15 @@ for (const lang of ['zh-CN', 'en'] as const) {
         expect(await page.getAttribute(`.service-nav a[href="/staff/${lib.plural}.html"]`, 'aria-current')).toBe('page');
         await checkAlsoEn(`staff-${lib.plural}`);
 
+        // Keyset pages: "next" carries the cursor; the next page starts after this one and links back to the first.
+        if (await page.locator('#next-page').count()) {
+          const firstOnPage1 = await page.locator('#results tbody th a').first().getAttribute('href');
+          await Promise.all([page.waitForURL('**cursor=**'), page.click('#next-page')]);
+          await page.waitForSelector('body[data-ready="true"]');
+          expect(await page.locator('#results tbody th a').first().getAttribute('href')).not.toBe(firstOnPage1);
+          expect(await page.locator('#first-page').count()).toBe(1);
+        }
+
         // The search is a GET form: the result is a link of its own.
         await page.fill('#f-q', 'zzz-nothing-like-this');
         await Promise.all([page.waitForURL('**q=zzz-nothing-like-this**'), page.getByRole('button', { name: text.find, exact: true }).click()]);

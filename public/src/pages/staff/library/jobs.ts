@@ -1,5 +1,4 @@
 /** 岗位供给库: the job-supply library as staff manage it (verify, close, reopen, archive). */
-import { mixed } from '../../../dom.js';
 import { t } from '../../../i18n.js';
 import * as L from '../../../labels.js';
 import type { Job } from '../../../types.js';
@@ -40,7 +39,7 @@ export const JOBS: Library<Job> = {
     { name: 'skill', label: 'lib.job.skill', hint: 'lib.job.skillHint' },
   ],
   columns: [
-    { label: 'lib.job.member', cell: (job, lang) => mixed(job.memberName ?? '', lang) },
+    { label: 'lib.job.member', cell: (job) => job.memberName ?? '' },
     { label: 'lib.street', cell: (job) => L.street(job.street) },
     { label: 'lib.job.openings', cell: (job) => String(job.openings) },
     { label: 'lib.job.verified', cell: (job) => (job.verified ? t('lib.job.verifiedYes') : t('lib.job.verifiedNo')) },

@@ -132,7 +132,8 @@ const backLink = (href: string, label: Key) => h('p', { class: 'back' }, h('a', 
 
 function showFlash(ctx: PageContext): void {
   const flash = takeFlash();
-  if (flash) showBanner(ctx, successBanner(tKey(flash.key, flash.detail)));
+  // The record's name inside the message may be in the other language (a Chinese title on an English page).
+  if (flash) showBanner(ctx, successBanner(mixed(tKey(flash.key, flash.detail), ctx.lang)));
 }
 
 // ---------- The list: search, filter, table, pages ----------
@@ -226,7 +227,7 @@ async function renderList<T extends LibraryRecord>(lib: Library<T>, ctx: PageCon
                       null,
                       // At narrow widths each cell shows its column's name; screen readers have the real header.
                       h('span', { class: 'lib-table__label', 'aria-hidden': 'true' }, t(c.label), t('common.colon')),
-                      c.cell(row, ctx.lang, lookups),
+                      inLang(c.cell(row, ctx.lang, lookups), ctx.lang),
                     ),
                   ),
                 ),
@@ -252,11 +253,14 @@ async function renderList<T extends LibraryRecord>(lib: Library<T>, ctx: PageCon
 
 // ---------- One record: summary, actions, confirmation steps ----------
 
-export function summaryList(rows: readonly SummaryRow[], id?: string): HTMLElement {
+/** Text from the records may be in either language (a Chinese description on an English page): marked with `lang`. */
+const inLang = (val: Child, lang: Lang): Child => (typeof val === 'string' ? mixed(val, lang) : val);
+
+export function summaryList(rows: readonly SummaryRow[], lang: Lang, id?: string): HTMLElement {
   return h(
     'dl',
     { class: 'summary-list summary-list--compact', id: id ?? null },
-    rows.map(([key, val]) => h('div', { class: 'summary-list__row' }, h('dt', { class: 'summary-list__key' }, t(key)), h('dd', { class: 'summary-list__value' }, val === '' || val === null || val === undefined ? t('lib.notStated') : val))),
+    rows.map(([key, val]) => h('div', { class: 'summary-list__row' }, h('dt', { class: 'summary-list__key' }, t(key)), h('dd', { class: 'summary-list__value' }, val === '' || val === null || val === undefined ? t('lib.notStated') : inLang(val, lang)))),
   );
 }
 
@@ -315,7 +319,7 @@ async function renderDetail<T extends LibraryRecord>(lib: Library<T>, ctx: PageC
           ),
         )
       : null,
-    lib.sections.map((s, i) => [h('h2', { class: 'heading-m', id: `section-${i}` }, t(s.title)), summaryList(s.rows(row, lookups))]),
+    lib.sections.map((s, i) => [h('h2', { class: 'heading-m', id: `section-${i}` }, t(s.title)), summaryList(s.rows(row, lookups), ctx.lang)]),
     lib.more ? await lib.more(row, ctx, lookups) : null,
   );
   showFlash(ctx);

@@ -1,5 +1,4 @@
 /** 创业项目库: the entrepreneurship-project library as staff manage it (close, reopen, archive). */
-import { mixed } from '../../../dom.js';
 import { t } from '../../../i18n.js';
 import * as L from '../../../labels.js';
 import { PROJECT_SUPPORT_CODES } from '../../../../../matching/vocabulary.js';
@@ -31,8 +30,8 @@ export const PROJECTS: Library<Project> = {
     { name: 'sector', label: 'lib.project.sector', hint: 'lib.project.sectorHint' },
   ],
   columns: [
-    { label: 'lib.project.sponsor', cell: (p, lang) => mixed(p.sponsorName, lang) },
-    { label: 'lib.project.sector', cell: (p, lang) => mixed(p.sector, lang) },
+    { label: 'lib.project.sponsor', cell: (p) => p.sponsorName },
+    { label: 'lib.project.sector', cell: (p) => p.sector },
     { label: 'lib.street', cell: (p) => L.street(p.street) },
     { label: 'lib.project.capacity', cell: (p) => String(p.capacity) },
     { label: 'lib.status', cell: (p) => statusLabel(p.status) },

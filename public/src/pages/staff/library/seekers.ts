@@ -229,17 +229,23 @@ async function seekerMore(s: StaffSeeker, ctx: PageContext, { courses }: Lookups
     s.skills.length ? h('ul', { class: 'list list--bullet', id: 'seeker-skills' }, s.skills.map((k) => h('li', null, mixed(k.skill, ctx.lang), ` — ${t(SKILL_LEVEL[k.level])}`))) : h('p', null, t('lib.none')),
 
     h('h2', { class: 'heading-m' }, t('lib.seeker.needs')),
-    summaryList([
-      ['lib.seeker.mustList', listText(musts)],
-      ['lib.seeker.preferList', listText(prefers)],
-    ]),
+    summaryList(
+      [
+        ['lib.seeker.mustList', listText(musts)],
+        ['lib.seeker.preferList', listText(prefers)],
+      ],
+      ctx.lang,
+    ),
 
     h('h2', { class: 'heading-m' }, t('lib.seeker.preferences')),
-    summaryList([
-      ['lib.seeker.workModes', listText(s.workModes.map(L.workMode))],
-      ['lib.seeker.preferredHours', s.preferredHours.length ? listText(s.preferredHours.map(L.hours)) : t('lib.seeker.noPreference')],
-      ['lib.seeker.salary', s.salaryExpectation === null ? t('lib.seeker.noPreference') : t('lib.seeker.salaryValue', L.money(s.salaryExpectation))],
-    ]),
+    summaryList(
+      [
+        ['lib.seeker.workModes', listText(s.workModes.map(L.workMode))],
+        ['lib.seeker.preferredHours', s.preferredHours.length ? listText(s.preferredHours.map(L.hours)) : t('lib.seeker.noPreference')],
+        ['lib.seeker.salary', s.salaryExpectation === null ? t('lib.seeker.noPreference') : t('lib.seeker.salaryValue', L.money(s.salaryExpectation))],
+      ],
+      ctx.lang,
+    ),
 
     h('h2', { class: 'heading-m' }, t('lib.seeker.consents')),
     summaryList(
@@ -248,6 +254,7 @@ async function seekerMore(s: StaffSeeker, ctx: PageContext, { courses }: Lookups
         ['lib.seeker.consentAlerts', yesNo(s.consents.matchAlerts)],
         ['lib.seeker.consentShare', yesNo(s.consents.shareWithEmployers)],
       ],
+      ctx.lang,
       'seeker-consents',
     ),
     h('p', { class: 'hint' }, t('lib.seeker.consentsNote')),
