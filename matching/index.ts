@@ -168,10 +168,28 @@ const HISTOGRAM_SHIFT = 2;
 /** Reusable per-query scratch arrays (the index is single-threaded; queries do not nest). */
 class Scratch {
   readonly histogram = new Int32Array((HISTOGRAM_SHIFT + 1) * TAG_BUCKETS + 1);
+  /** Where each bucket's slots start in `order` (exclusive prefix sums of the histogram). */
+  readonly bucketStart = new Int32Array((HISTOGRAM_SHIFT + 1) * TAG_BUCKETS + 2);
+  /** Slots the seeker's skills reach (plus those listing no skills), each one's tag bucket, and
+   *  the active ones ordered by bucket (a counting sort); `rest`: the other slots of bucket 0 when needed. */
+  touched = new Int32Array(0);
+  bucketOf = new Uint8Array(0);
+  order = new Int32Array(0);
+  rest = new Int32Array(0);
   /** Slots kept after the scan (possible top-k candidates), with their lower bound and free text (−1: not computed). */
   slots = new Int32Array(0);
   lower = new Float64Array(0);
   text = new Float64Array(0);
+
+  /** Makes room for `high` slots in the bucket arrays. */
+  reserveSlots(high: number): void {
+    if (this.order.length >= high) return;
+    const cap = Math.max(high, Math.ceil(this.order.length * 1.5), 1024);
+    this.touched = new Int32Array(cap);
+    this.bucketOf = new Uint8Array(cap);
+    this.order = new Int32Array(cap);
+    this.rest = new Int32Array(cap);
+  }
 
   /** Makes room for at least n entries. */
   reserve(n: number): void {
@@ -496,126 +514,168 @@ class Index implements MatchIndex {
     const idf = store.idf(this.table.codeCount);
     const { acc, provided, mode, street, hours, salaryMax, requiredCourses, firstCourse, data, ids } = store;
     const high = store.high;
-    acc.fill(0, 0, high);
+    this.scratch.reserveSlots(high);
+    const { touched, bucketOf, order, histogram, bucketStart } = this.scratch;
+    // `acc` is all zeros between queries: only the touched slots are written, and reset in `finally`
+    let nTouched = 0;
+    try {
+      // slots listing no skills have the same tag for every seeker
+      for (const slot of store.noSkillSlots) touched[nTouched++] = slot;
 
-    // 1. skill tags through the posting lists of the seeker's skill codes (every contribution is > 0)
-    const sameLabel = SCORING.sameLabel;
-    const typoMatch = SCORING.typoMatch;
-    const vocabularyMatch = SCORING.vocabularyMatch;
-    const sd = seeker.data;
-    for (let i = 0, n = sd[0]!; i < n; i++) {
-      const o = 1 + 3 * i;
-      const code = sd[o]!;
-      const list = store.postings[code];
-      if (!list) continue;
-      const surface = sd[o + 1]!;
-      const typo = (sd[o + 2]! & FLAG_TYPO) !== 0;
-      const idfCode = idf[code]!;
-      const required = idfCode;
-      const preferred = idfCode * PREFERRED_WEIGHT;
-      const { slots, surfaces, flags } = list;
-      for (let e = 0, m = list.length; e < m; e++) {
-        const f = flags[e]!;
-        // as postingQuality(), inlined
-        const quality = surfaces[e] === surface ? sameLabel : typo || (f & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
-        acc[slots[e]!]! += ((f & FLAG_REQUIRED) !== 0 ? required : preferred) * quality;
-      }
-    }
-
-    // 2. the tag score of every slot, in place in `acc` (−1 for inactive slots), and a histogram
-    //    of tag buckets; then, best buckets first, sequential scans over the slots of a range of
-    //    buckets: an upper bound of the total (every other part at its maximum) and, for the slots
-    //    whose bound reaches the running k-th lower bound, the hard rules on the columns and every
-    //    part but free text (the lower bound). Stops when the next range's bound cannot reach it.
-    const invDen = store.inverseDenominators(idf);
-    const tagBase = store.tagBase;
-    const histogram = this.scratch.histogram;
-    histogram.fill(0);
-    for (let slot = 0; slot < high; slot++) {
-      // branch-free: tag in [0, 1] for active slots, negative for the others
-      const tag = Math.min(1, acc[slot]! * invDen[slot]!) + tagBase[slot]!;
-      acc[slot] = tag;
-      histogram[((tag + HISTOGRAM_SHIFT) * TAG_BUCKETS) | 0]!++;
-    }
-    const courseValue = seekerCourseValues(sd);
-    const top = new TopValues(limit);
-    const scratch = this.scratch;
-    scratch.reserve(Math.min(high, 4096));
-    let nKept = 0;
-    const { must, modes, prefer, preferCount, hoursMask: seekerHours, salaryExpectation } = seeker;
-    const seekerStreet = seeker.street;
-    const streetFilter = options.street ? streetIndex(options.street) : -2;
-    const modeFilter = options.workMode ? modeIndex(options.workMode) : -1;
-    const textMax = w.skills * SCORING.textShare;
-    const tagWeight = w.skills * (1 - SCORING.textShare);
-    const rest = textMax + w.training + w.accessibility + w.location + w.preferences;
-    // a slot is skipped when its upper bound + EPS is below `floor`
-    let floor = minScore;
-    // bucket b (0 … TAG_BUCKETS) holds tags in [b / TAG_BUCKETS, (b + 1) / TAG_BUCKETS); the last one tag 1
-    const base = HISTOGRAM_SHIFT * TAG_BUCKETS;
-    let bucketHigh = TAG_BUCKETS + 1;
-    let want = Math.max(64, 4 * limit);
-    while (bucketHigh > 0) {
-      // the next range of buckets: at least `want` slots (doubling each time)
-      let bucketLow = bucketHigh - 1;
-      let inRange = histogram[base + bucketLow]!;
-      while (bucketLow > 0 && inRange < want) inRange += histogram[base + --bucketLow]!;
-      want *= 2;
-      if (inRange > 0) {
-        const tagLow = bucketLow / TAG_BUCKETS;
-        const tagHigh = bucketHigh > TAG_BUCKETS ? Number.POSITIVE_INFINITY : bucketHigh / TAG_BUCKETS;
-        for (let slot = 0; slot < high; slot++) {
-          const tag = acc[slot]!;
-          if (tag < tagLow || tag >= tagHigh) continue;
-          if (tagWeight * tag + rest + EPS < floor) continue;
-          const prov = provided[slot]!;
-          if ((must & ~prov) !== 0) continue;
-          const m = mode[slot]!;
-          if (((modes >>> m) & 1) === 0) continue;
-          if (modeFilter >= 0 && m !== modeFilter) continue;
-          if (streetFilter !== -2 && street[slot] !== streetFilter) continue;
-          const nCourses = requiredCourses[slot]!;
-          const training = nCourses === 0 ? 1 : nCourses === 1 ? (courseValue.get(firstCourse[slot]!) ?? 0) : trainingScore(data[slot]!, sd);
-          const value = combine(
-            w,
-            tag,
-            0,
-            training,
-            accessibilityScore(prefer, preferCount, prov),
-            locationScore(seekerStreet, street[slot]!, m),
-            preferencesScore(seekerHours, hours[slot]!, salaryExpectation, salaryMax[slot]!),
-          );
-          top.push(value);
-          if (top.full && top.min() > floor) floor = top.min();
-          // kept if it may still reach the final bar (the k-th lower bound only rises)
-          if (value + textMax + 2 * EPS >= floor) {
-            if (nKept === scratch.slots.length) scratch.reserve(nKept + 1);
-            scratch.slots[nKept] = slot;
-            scratch.lower[nKept++] = value;
-          }
+      // 1. skill tags through the posting lists of the seeker's skill codes (every contribution is > 0,
+      //    so a zero marks a slot not reached yet)
+      const sameLabel = SCORING.sameLabel;
+      const typoMatch = SCORING.typoMatch;
+      const vocabularyMatch = SCORING.vocabularyMatch;
+      const sd = seeker.data;
+      for (let i = 0, n = sd[0]!; i < n; i++) {
+        const o = 1 + 3 * i;
+        const code = sd[o]!;
+        const list = store.postings[code];
+        if (!list) continue;
+        const surface = sd[o + 1]!;
+        const typo = (sd[o + 2]! & FLAG_TYPO) !== 0;
+        const idfCode = idf[code]!;
+        const required = idfCode;
+        const preferred = idfCode * PREFERRED_WEIGHT;
+        const { slots, surfaces, flags } = list;
+        for (let e = 0, m = list.length; e < m; e++) {
+          const f = flags[e]!;
+          // as postingQuality(), inlined
+          const quality = surfaces[e] === surface ? sameLabel : typo || (f & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
+          const slot = slots[e]!;
+          if (acc[slot] === 0) touched[nTouched++] = slot;
+          acc[slot]! += ((f & FLAG_REQUIRED) !== 0 ? required : preferred) * quality;
         }
       }
-      bucketHigh = bucketLow;
-      // the best tag left is below bucketHigh / TAG_BUCKETS
-      if (tagWeight * (bucketHigh / TAG_BUCKETS) + rest + EPS < floor) break;
-    }
 
-    // 3. free text for those whose lower bound is within the text share of the k-th lower bound;
-    //    exact scores for the cut
-    const bar = Math.max(top.full ? top.min() : Number.NEGATIVE_INFINITY, minScore) - textMax - EPS;
-    const candidates: Candidate[] = [];
-    const kept = scratch.slots;
-    const lower = scratch.lower;
-    const textInverseNorm = store.textInverseNorm;
-    for (let e = 0; e < nKept; e++) {
-      const value = lower[e]!;
-      if (value < bar) continue;
-      const slot = kept[e]!;
-      const text = textSimilarity(data[slot]!, textInverseNorm[slot]!, sd, seeker.textInverseNorm);
-      candidates.push({ slot, id: ids[slot]!, approx: value + textMax * text });
+      // 2. the tag score of every touched slot, in place in `acc` (negative for inactive slots), and a
+      //    histogram of tag buckets, where every active slot not reached (tag 0) counts in bucket 0;
+      //    then, best buckets first, scans over the slots of a range of buckets: an upper bound of
+      //    the total (every other part at its maximum) and, for the slots whose bound reaches the
+      //    running k-th lower bound, the hard rules on the columns and every part but free text (the
+      //    lower bound). Stops when the next range's bound cannot reach it; the slots not reached are
+      //    only listed (one pass over all slots) when bucket 0 must be scanned.
+      const invDen = store.inverseDenominators(idf);
+      const tagBase = store.tagBase;
+      histogram.fill(0);
+      let reachedWithSkills = 0;
+      for (let i = 0; i < nTouched; i++) {
+        const slot = touched[i]!;
+        const b0 = tagBase[slot]!;
+        // branch-free: tag in [0, 1] for active slots, negative for the others
+        const tag = Math.min(1, acc[slot]! * invDen[slot]!) + b0;
+        acc[slot] = tag;
+        const b = ((tag + HISTOGRAM_SHIFT) * TAG_BUCKETS) | 0;
+        bucketOf[i] = b;
+        histogram[b]!++;
+        if (b0 === 0) reachedWithSkills++;
+      }
+      const base = HISTOGRAM_SHIFT * TAG_BUCKETS;
+      const notReached = store.activeWithSkills - reachedWithSkills;
+      // Counting sort of the touched active slots by bucket, so each range reads only its own slots.
+      const lastBucket = base + TAG_BUCKETS;
+      bucketStart[base] = 0;
+      for (let b = base; b <= lastBucket; b++) bucketStart[b + 1] = bucketStart[b]! + histogram[b]!;
+      for (let b = base; b <= lastBucket; b++) histogram[b] = bucketStart[b]!; // the fill cursor of each bucket
+      for (let i = 0; i < nTouched; i++) {
+        const b = bucketOf[i]!;
+        if (b >= base) order[histogram[b]!++] = touched[i]!;
+      }
+      for (let b = base; b <= lastBucket; b++) histogram[b] = bucketStart[b + 1]! - bucketStart[b]!; // back to counts
+      histogram[base]! += notReached;
+      const courseValue = seekerCourseValues(sd);
+      const top = new TopValues(limit);
+      const scratch = this.scratch;
+      scratch.reserve(Math.min(high, 4096));
+      let nKept = 0;
+      const { must, modes, prefer, preferCount, hoursMask: seekerHours, salaryExpectation } = seeker;
+      const seekerStreet = seeker.street;
+      const streetFilter = options.street ? streetIndex(options.street) : -2;
+      const modeFilter = options.workMode ? modeIndex(options.workMode) : -1;
+      const textMax = w.skills * SCORING.textShare;
+      const tagWeight = w.skills * (1 - SCORING.textShare);
+      const rest = textMax + w.training + w.accessibility + w.location + w.preferences;
+      // a slot is skipped when its upper bound + EPS is below `floor`
+      let floor = minScore;
+      // bucket b (0 … TAG_BUCKETS) holds tags in [b / TAG_BUCKETS, (b + 1) / TAG_BUCKETS); the last one tag 1
+      let bucketHigh = TAG_BUCKETS + 1;
+      let want = Math.max(64, 4 * limit);
+      while (bucketHigh > 0) {
+        // the next range of buckets: at least `want` slots (doubling each time)
+        let bucketLow = bucketHigh - 1;
+        let inRange = histogram[base + bucketLow]!;
+        while (bucketLow > 0 && inRange < want) inRange += histogram[base + --bucketLow]!;
+        want *= 2;
+        if (inRange > 0) {
+          let list = order;
+          let from = bucketStart[base + bucketLow]!;
+          let to = bucketStart[base + bucketHigh]!;
+          for (let pass = 0; pass < 2; pass++) {
+            if (pass === 1) {
+              // bucket 0's slots not reached by any skill: tag 0, listed now (rarely needed)
+              if (bucketLow !== 0 || notReached === 0 || rest + EPS < floor) break;
+              list = this.scratch.rest;
+              from = 0;
+              to = 0;
+              for (let slot = 0; slot < high; slot++) if (acc[slot] === 0 && tagBase[slot] === 0) list[to++] = slot;
+            }
+            for (let i = from; i < to; i++) {
+              const slot = list[i]!;
+              const tag = acc[slot]!;
+              if (tagWeight * tag + rest + EPS < floor) continue;
+              const prov = provided[slot]!;
+              if ((must & ~prov) !== 0) continue;
+              const m = mode[slot]!;
+              if (((modes >>> m) & 1) === 0) continue;
+              if (modeFilter >= 0 && m !== modeFilter) continue;
+              if (streetFilter !== -2 && street[slot] !== streetFilter) continue;
+              const nCourses = requiredCourses[slot]!;
+              const training = nCourses === 0 ? 1 : nCourses === 1 ? (courseValue.get(firstCourse[slot]!) ?? 0) : trainingScore(data[slot]!, sd);
+              const value = combine(
+                w,
+                tag,
+                0,
+                training,
+                accessibilityScore(prefer, preferCount, prov),
+                locationScore(seekerStreet, street[slot]!, m),
+                preferencesScore(seekerHours, hours[slot]!, salaryExpectation, salaryMax[slot]!),
+              );
+              top.push(value);
+              if (top.full && top.min() > floor) floor = top.min();
+              // kept if it may still reach the final bar (the k-th lower bound only rises)
+              if (value + textMax + 2 * EPS >= floor) {
+                if (nKept === scratch.slots.length) scratch.reserve(nKept + 1);
+                scratch.slots[nKept] = slot;
+                scratch.lower[nKept++] = value;
+              }
+            }
+          }
+        }
+        bucketHigh = bucketLow;
+        // the best tag left is below bucketHigh / TAG_BUCKETS
+        if (tagWeight * (bucketHigh / TAG_BUCKETS) + rest + EPS < floor) break;
+      }
+
+      // 3. free text for those whose lower bound is within the text share of the k-th lower bound;
+      //    exact scores for the cut
+      const bar = Math.max(top.full ? top.min() : Number.NEGATIVE_INFINITY, minScore) - textMax - EPS;
+      const candidates: Candidate[] = [];
+      const kept = scratch.slots;
+      const lower = scratch.lower;
+      const textInverseNorm = store.textInverseNorm;
+      for (let e = 0; e < nKept; e++) {
+        const value = lower[e]!;
+        if (value < bar) continue;
+        const slot = kept[e]!;
+        const text = textSimilarity(data[slot]!, textInverseNorm[slot]!, sd, seeker.textInverseNorm);
+        candidates.push({ slot, id: ids[slot]!, approx: value + textMax * text });
+      }
+      const scored = this.cut(candidates, limit, minScore, (slot) => this.exactParts(this.offerAt(store, slot), seeker, idf));
+      return scored.map((s) => this.result(kind, s.id, this.offerAt(store, s.slot), seeker, s));
+    } finally {
+      for (let i = 0; i < nTouched; i++) acc[touched[i]!] = 0;
     }
-    const scored = this.cut(candidates, limit, minScore, (slot) => this.exactParts(this.offerAt(store, slot), seeker, idf));
-    return scored.map((s) => this.result(kind, s.id, this.offerAt(store, s.slot), seeker, s));
   }
 
   /**

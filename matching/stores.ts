@@ -164,6 +164,9 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
    * slots listing no skills (their invDen is 0), 0 otherwise.
    */
   tagBase = new Float64Array(0);
+  /** Active slots listing skills (the others' tags are fixed), and the active slots listing none. */
+  activeWithSkills = 0;
+  readonly noSkillSlots = new Set<number>();
   private df = new Int32Array(64);
   private idfVersion = 1;
   private idfCache = new Float64Array(0);
@@ -199,9 +202,10 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     const { slot, isNew } = this.allocate(id);
     const old = this.data[slot];
     if (old) {
-      this.removePostings(slot, old);
+      if (this.active[slot] === 1) this.removePostings(slot, old);
       this.changeDf(old, -1);
     }
+    this.uncount(slot);
     this.data[slot] = data;
     this.sources[slot] = source;
     this.active[slot] = cols.active ? 1 : 0;
@@ -215,13 +219,26 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     const coursesAt = c + 1 + data[c]!;
     this.requiredCourses[slot] = Math.min(255, data[coursesAt]!);
     this.firstCourse[slot] = data[coursesAt]! > 0 ? data[coursesAt + 1]! : 0;
-    this.addPostings(slot, data);
+    // Only open offers are in the posting lists: a query never reads a closed one (the document
+    // frequencies, though, count every offer in the library).
+    if (cols.active) this.addPostings(slot, data);
     this.noSkill[slot] = data[0] === 0 ? 1 : 0;
     this.changeDf(data, +1);
     if (isNew || !old || !sameSkillCodes(old, data)) this.idfVersion++;
     this.denVersion[slot] = 0;
     this.tagBase[slot] = !cols.active ? -2 : data[0] === 0 ? SCORING.noSkillsListed : 0;
+    if (cols.active) {
+      if (data[0] === 0) this.noSkillSlots.add(slot);
+      else this.activeWithSkills++;
+    }
     this.staleInvDen.push(slot);
+  }
+
+  /** Takes a slot out of the active counts before it is rewritten or removed. */
+  private uncount(slot: number): void {
+    if (this.active[slot] !== 1) return;
+    if (this.noSkill[slot] === 1) this.noSkillSlots.delete(slot);
+    else this.activeWithSkills--;
   }
 
   remove(id: number): boolean {
@@ -229,9 +246,10 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     if (slot === undefined) return false;
     const old = this.data[slot];
     if (old) {
-      this.removePostings(slot, old);
+      if (this.active[slot] === 1) this.removePostings(slot, old);
       this.changeDf(old, -1);
     }
+    this.uncount(slot);
     this.active[slot] = 0;
     this.noSkill[slot] = 0;
     this.tagBase[slot] = -2;
