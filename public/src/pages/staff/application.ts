@@ -83,8 +83,8 @@ export async function renderStaffApplication(ctx: PageContext, banner?: HTMLElem
   fill(
     ctx.page,
     h('p', { class: 'back' }, h('a', { href: seekerHref(a.seekerId), class: 'back-link' }, t('pipeline.app.back'))),
-    h('span', { class: 'caption' }, t('pipeline.app.caption')),
-    h('h1', { class: 'heading-l' }, mixed(a.job.title, ctx.lang)),
+    // The caption sits inside the h1, so the error summary (placed before the h1) comes first.
+    h('h1', { class: 'heading-l' }, h('span', { class: 'caption' }, t('pipeline.app.caption')), mixed(a.job.title, ctx.lang)),
     h(
       'dl',
       { class: 'facts', id: 'application-facts' },

@@ -81,8 +81,8 @@ export async function renderStaffTimeline(ctx: PageContext, banner?: HTMLElement
   fill(
     ctx.page,
     h('p', { class: 'back' }, h('a', { href: '/staff/pipeline.html', class: 'back-link' }, t('pipeline.timeline.back'))),
-    h('span', { class: 'caption' }, t('pipeline.timeline.caption')),
-    h('h1', { class: 'heading-l' }, mixed(seeker.name, ctx.lang)),
+    // The caption sits inside the h1, so the error summary (placed before the h1) comes first.
+    h('h1', { class: 'heading-l' }, h('span', { class: 'caption' }, t('pipeline.timeline.caption')), mixed(seeker.name, ctx.lang)),
     h(
       'dl',
       { class: 'facts', id: 'seeker-facts' },
