@@ -385,6 +385,8 @@ export const applications = sqliteTable(
     index('applications_status_idx').on(t.status),
     // Statistics: who was hired and when, from the index alone.
     index('applications_hired_idx').on(t.status, t.seekerId, t.hiredOn),
+    // Responsiveness: a period's applications with their job and first answer, from the index alone.
+    index('applications_created_idx').on(t.createdAt, t.origin, t.jobId, t.firstResponseAt),
   ],
 );
 
@@ -422,6 +424,40 @@ export const pipelineEvents = sqliteTable(
     index('pipeline_events_seeker_idx').on(t.seekerId, t.at),
     index('pipeline_events_to_at_idx').on(t.toStage, t.at),
     index('pipeline_events_to_seeker_idx').on(t.toStage, t.seekerId),
+  ],
+);
+
+/**
+ * For the funnel statistics: each entry into a funnel stage with what came before it in the
+ * seeker's event order (time, then id). Derived from `pipeline_events` only, kept by triggers in
+ * the migration (so in the same transaction as every event, whoever writes it), never written
+ * by the application. With these, a period's funnel is one pass over an index range: an entry is
+ * the seeker's first in the period when `prevSameAt` is before it; the conversion and the days
+ * between stages come from `prevStageAt` / `prevNextAt` (pipeline service `funnel`).
+ */
+export const pipelineFunnelEntries = sqliteTable(
+  'pipeline_funnel_entries',
+  {
+    eventId: integer('event_id').primaryKey().references(() => pipelineEvents.id, { onDelete: 'cascade' }),
+    seekerId: integer('seeker_id').notNull(),
+    stage: text('stage', { enum: PIPELINE_STAGE_CODES }).notNull(),
+    at: text('at').notNull(),
+    /** The seeker's last entry into the same stage before this one. */
+    prevSameAt: text('prev_same_at'),
+    /** The seeker's last entry into the funnel stage before this stage (null for `registered`). */
+    prevStageAt: text('prev_stage_at'),
+    /** The seeker's last entry into the funnel stage after this stage (null for `stably_employed`). */
+    prevNextAt: text('prev_next_at'),
+    /** Whole milliseconds from `prevStageAt` to `at`. */
+    gapMs: integer('gap_ms'),
+  },
+  (t) => [
+    // A period's entries per stage from the index alone.
+    index('pipeline_funnel_entries_period_idx').on(t.stage, t.at, t.prevSameAt, t.prevStageAt, t.prevNextAt, t.gapMs, t.seekerId),
+    // A stage's gaps in order, for the median: read up to the middle, no sort.
+    index('pipeline_funnel_entries_gap_idx').on(t.stage, t.gapMs, t.at, t.prevSameAt, t.seekerId),
+    // The triggers redo a seeker's entries from a point in their event order.
+    index('pipeline_funnel_entries_seeker_idx').on(t.seekerId, t.at),
   ],
 );
 

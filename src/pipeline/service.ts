@@ -5,14 +5,14 @@
  */
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { allianceMembers, applicationEvents, applications, enrollments, followUps, jobs, pipelineEvents, seekers } from '../../db/schema.js';
+import { allianceMembers, applicationEvents, applications, enrollments, followUps, jobs, pipelineEvents, pipelineFunnelEntries, seekers } from '../../db/schema.js';
 import type { PipelineStage } from '../../matching/vocabulary.js';
 import { isoNow, today, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events.js';
 import type { NotificationService } from '../notifications/service.js';
 import { users } from '../../db/schema.js';
-import { addDays, canMove, FUNNEL_STAGES, median } from './stages.js';
+import { addDays, canMove, FUNNEL_STAGES } from './stages.js';
 import type { ReminderPayload } from '../live/events.js';
 
 export interface StageContext {
@@ -130,53 +130,58 @@ export function pipelineService(db: Db, clock: Clock, events: EventBus, notifica
     /**
      * The funnel for a period: how many seekers reached each stage within it, the conversion to
      * the next stage, and the median days from entering a stage to entering the next.
+     *
+     * Read from the funnel entries (db/schema.ts `pipelineFunnelEntries`, kept by triggers) in one
+     * pass over the period's index range, without replaying the events. A seeker's first entry
+     * into a stage in the period is the entry whose previous entry into that stage is before the
+     * period. Of the seekers who reached stage S and S+1 in the period, either the first S+1 entry
+     * follows an S entry in the period (`prev_stage_at` in the period) or the first S entry
+     * follows an S+1 entry in the period (`prev_next_at`), never both: so the conversion is two
+     * sums. The days to S+1 are the first S+1 entries' gaps since the last S entry before them
+     * (whole milliseconds, so the medians are exact; JavaScript only divides and rounds).
      */
     funnel(from: string, to: string, f: PipelineFilters) {
       const start = `${from}T00:00:00.000Z`;
-      const end = `${to}T23:59:59.999Z`;
-      const scoped = db
-        .select({ id: seekers.id })
-        .from(seekers)
-        .where(and(...seekerFilters(f)))
-        .all()
-        .map((s) => s.id);
-      const inScope = new Set(scoped);
-      const all = db
-        .select({ seekerId: pipelineEvents.seekerId, to: pipelineEvents.toStage, at: pipelineEvents.at })
-        .from(pipelineEvents)
-        .where(lte(pipelineEvents.at, end))
-        .orderBy(asc(pipelineEvents.at), asc(pipelineEvents.id))
-        .all()
-        .filter((e) => inScope.has(e.seekerId));
-      const reached = new Map<string, Set<number>>(FUNNEL_STAGES.map((s) => [s, new Set()]));
-      const days = new Map<string, number[]>(FUNNEL_STAGES.map((s) => [s, []]));
-      const lastEntered = new Map<number, Map<string, number>>();
-      for (const e of all) {
-        const t = Date.parse(e.at);
-        const mine = lastEntered.get(e.seekerId) ?? new Map<string, number>();
-        lastEntered.set(e.seekerId, mine);
-        const i = FUNNEL_STAGES.indexOf(e.to as (typeof FUNNEL_STAGES)[number]);
-        if (e.at >= start && i >= 0) {
-          const firstTime = !reached.get(e.to)!.has(e.seekerId);
-          reached.get(e.to)!.add(e.seekerId);
-          const prev = i > 0 ? mine.get(FUNNEL_STAGES[i - 1]!) : undefined;
-          if (firstTime && prev !== undefined) days.get(e.to)!.push((t - prev) / DAY);
-        }
-        mine.set(e.to, t);
-      }
+      const filters = seekerFilters(f).filter((c): c is SQL => c !== undefined);
+      const firstInPeriod = sql`at >= ${start} AND at <= ${`${to}T23:59:59.999Z`} AND (prev_same_at IS NULL OR prev_same_at < ${start})
+        ${filters.length ? sql`AND seeker_id IN (SELECT ${seekers.id} FROM ${seekers} WHERE ${and(...filters)})` : sql``}`;
+      // One read transaction: the counts and the medians see the same events.
+      const { byStage, middles } = db.transaction(() => {
+        const counts = db.all<{ stage: string; reached: number; fromPrevious: number | null; backFromNext: number | null; gaps: number }>(sql`
+          SELECT stage, count(*) AS reached, sum(prev_stage_at >= ${start}) AS fromPrevious, sum(prev_next_at >= ${start}) AS backFromNext, count(gap_ms) AS gaps
+          FROM ${pipelineFunnelEntries}
+          WHERE stage IN (${sql.join(FUNNEL_STAGES.map((s) => sql`${s}`), sql`, `)}) AND ${firstInPeriod}
+          GROUP BY stage`);
+        // The median gap of a stage: the middle one or the two middle ones, read in gap order from
+        // the index up to the middle (named, so SQLite does not sort the whole period instead).
+        const middle = (stage: string, gaps: number) =>
+          db.all<{ gap: number }>(sql`
+            SELECT gap_ms AS gap FROM ${pipelineFunnelEntries} INDEXED BY pipeline_funnel_entries_gap_idx
+            WHERE stage = ${stage} AND gap_ms IS NOT NULL AND ${firstInPeriod}
+            ORDER BY gap_ms LIMIT ${gaps % 2 ? 1 : 2} OFFSET ${(gaps - 1) >> 1}`).map((r) => r.gap);
+        return {
+          byStage: new Map(counts.map((r) => [r.stage, r])),
+          middles: new Map(counts.filter((r) => r.gaps > 0).map((r) => [r.stage, middle(r.stage, r.gaps)])),
+        };
+      });
+      // As median() in stages.ts: the middle value, or the mean of the two middle ones, in days.
+      const medianDays = (stage: string) => {
+        const m = middles.get(stage);
+        return !m ? null : m.length === 1 ? m[0]! / DAY : (m[0]! / DAY + m[1]! / DAY) / 2;
+      };
       return {
         from,
         to,
         stages: FUNNEL_STAGES.map((stage, i) => {
-          const cohort = reached.get(stage)!;
           const next = FUNNEL_STAGES[i + 1];
+          const reached = byStage.get(stage)?.reached ?? 0;
           // Of those who reached this stage in the period, the share who also reached the next.
-          const went = next ? [...cohort].filter((id) => reached.get(next)!.has(id)).length : 0;
-          const d = next ? median(days.get(next)!) : null;
+          const went = next ? (byStage.get(next)?.fromPrevious ?? 0) + (byStage.get(stage)?.backFromNext ?? 0) : 0;
+          const d = next ? medianDays(next) : null;
           return {
             stage,
-            reached: cohort.size,
-            conversionToNext: next && cohort.size > 0 ? Math.round((went / cohort.size) * 1000) / 1000 : null,
+            reached,
+            conversionToNext: next && reached > 0 ? Math.round((went / reached) * 1000) / 1000 : null,
             medianDaysToNext: d === null ? null : Math.round(d * 10) / 10,
           };
         }),
@@ -186,38 +191,47 @@ export function pipelineService(db: Db, clock: Clock, events: EventBus, notifica
     /**
      * How promptly each alliance member answers applications (France's Immersion Facilitée
      * lesson: unanswered candidates are the top complaint). Invitations are the employer's own
-     * move and do not count.
+     * move and do not count. One SQL aggregate per member over the period's applications (the
+     * `(created_at, origin, job_id, first_response_at)` index); waits are whole milliseconds, so
+     * the median is exact and JavaScript only divides, rounds and orders the members.
      */
     responsiveness(from: string, to: string) {
       const now = clock.now().getTime();
-      const rows = db
-        .select({ memberId: jobs.memberId, memberName: allianceMembers.name, createdAt: applications.createdAt, firstResponseAt: applications.firstResponseAt })
-        .from(applications)
-        .innerJoin(jobs, eq(jobs.id, applications.jobId))
-        .innerJoin(allianceMembers, eq(allianceMembers.id, jobs.memberId))
-        .where(and(inArray(applications.origin, ['applied', 'referred']), gte(applications.createdAt, `${from}T00:00:00.000Z`), lte(applications.createdAt, `${to}T23:59:59.999Z`)))
-        .all();
-      const byMember = new Map<number, { memberName: string; rows: typeof rows }>();
-      for (const r of rows) {
-        const m = byMember.get(r.memberId) ?? { memberName: r.memberName, rows: [] };
-        m.rows.push(r);
-        byMember.set(r.memberId, m);
-      }
-      return [...byMember.entries()]
-        .map(([memberId, m]) => {
-          const answeredHours = m.rows.filter((r) => r.firstResponseAt).map((r) => (Date.parse(r.firstResponseAt!) - Date.parse(r.createdAt)) / 3_600_000);
-          const old = m.rows.filter((r) => now - Date.parse(r.createdAt) >= 7 * DAY);
-          const unanswered = old.filter((r) => !r.firstResponseAt || Date.parse(r.firstResponseAt) - Date.parse(r.createdAt) > 7 * DAY);
-          const med = median(answeredHours);
+      const ms = (iso: SQL) => sql`CAST(round(unixepoch(${iso}, 'subsec') * 1000) AS INTEGER)`;
+      const rows = db.all<{ memberId: number; memberName: string; applications: number; answered: number; olderThan7Days: number; unansweredAfter7Days: number; lo: number | null; hi: number | null }>(sql`
+        WITH a AS MATERIALIZED (
+          SELECT j.member_id AS member_id, ${ms(sql`a.created_at`)} AS created, ${ms(sql`a.first_response_at`)} - ${ms(sql`a.created_at`)} AS wait
+          FROM ${applications} a JOIN ${jobs} j ON j.id = a.job_id
+          WHERE a.origin IN ('applied', 'referred') AND a.created_at >= ${`${from}T00:00:00.000Z`} AND a.created_at <= ${`${to}T23:59:59.999Z`}
+        ), per AS (
+          SELECT member_id, count(*) AS applications, count(wait) AS answered,
+                 sum(${now} - created >= ${7 * DAY}) AS old,
+                 sum(${now} - created >= ${7 * DAY} AND (wait IS NULL OR wait > ${7 * DAY})) AS unanswered
+          FROM a GROUP BY member_id
+        ), ranked AS (
+          SELECT member_id, wait, row_number() OVER (PARTITION BY member_id ORDER BY wait) AS i, count(*) OVER (PARTITION BY member_id) AS n
+          FROM a WHERE wait IS NOT NULL
+        ), medians AS (
+          -- The middle wait, or the two middle ones: rows (n + 1) / 2 and n / 2 + 1 (one row when n is odd).
+          SELECT member_id, min(wait) AS lo, max(wait) AS hi FROM ranked WHERE i IN ((n + 1) / 2, n / 2 + 1) GROUP BY member_id
+        )
+        SELECT per.member_id AS memberId, m.name AS memberName, per.applications, per.answered, per.old AS olderThan7Days,
+               per.unanswered AS unansweredAfter7Days, md.lo, md.hi
+        FROM per JOIN ${allianceMembers} m ON m.id = per.member_id LEFT JOIN medians md ON md.member_id = per.member_id`);
+      const HOUR = 3_600_000;
+      return rows
+        .map(({ lo, hi, ...r }) => {
+          // As median() in stages.ts: the middle value, or the mean of the two middle ones, in hours.
+          const med = r.answered === 0 ? null : r.answered % 2 ? lo! / HOUR : (lo! / HOUR + hi! / HOUR) / 2;
           return {
-            memberId,
-            memberName: m.memberName,
-            applications: m.rows.length,
-            answered: answeredHours.length,
+            memberId: r.memberId,
+            memberName: r.memberName,
+            applications: r.applications,
+            answered: r.answered,
             medianHoursToFirstResponse: med === null ? null : Math.round(med * 10) / 10,
-            olderThan7Days: old.length,
-            unansweredAfter7Days: unanswered.length,
-            shareUnansweredAfter7Days: old.length ? Math.round((unanswered.length / old.length) * 1000) / 1000 : null,
+            olderThan7Days: r.olderThan7Days,
+            unansweredAfter7Days: r.unansweredAfter7Days,
+            shareUnansweredAfter7Days: r.olderThan7Days ? Math.round((r.unansweredAfter7Days / r.olderThan7Days) * 1000) / 1000 : null,
           };
         })
         .sort((a, b) => (b.shareUnansweredAfter7Days ?? -1) - (a.shareUnansweredAfter7Days ?? -1) || a.memberId - b.memberId);

@@ -372,4 +372,51 @@ describe('staff views: funnel, responsiveness, reminders, board', () => {
     expect(byStage.registered).toEqual([fixture.D]);
     expect(board.reduce((n, b) => n + b.count, 0)).toBe(3);
   });
+
+  it('counts a stage entered twice once, follows a step back and on, and orders events of one instant by id', async () => {
+    // 2027, street shijing: nobody else's events. X: registered Jan 1, assessed Jan 2, training
+    // Jan 5, back to assessed Jan 9, training again Jan 20, trained Jan 31. Y: registered Jan 1;
+    // trial and hire at the same instant on Feb 1 (adaptation, then employed, 0 days apart).
+    const street = 'shijing';
+    at('2027-01-01T02:00:00.000Z');
+    const [X, Y] = [await newSeeker({ street }), await newSeeker({ street })] as [number, number];
+    const move = async (id: number, to: string, day: string) => {
+      at(`${day}T02:00:00.000Z`);
+      await app.http.post(`/api/v1/seekers/${id}/stage`).send({ to, reason: 'fixture' }).expect(200);
+    };
+    await move(X, 'assessed', '2027-01-02');
+    await move(X, 'in_training', '2027-01-05');
+    await move(X, 'assessed', '2027-01-09');
+    await move(X, 'in_training', '2027-01-20');
+    await move(X, 'trained', '2027-01-31');
+    at('2027-02-01T02:00:00.000Z');
+    const a = (await app.http.post('/api/v1/applications').send({ seekerId: Y, jobId: await newJob() }).expect(201)).body.data.id;
+    await employer.post(`/api/v1/applications/${a}/status`).send({ status: 'trial', trialStartsOn: '2027-02-01', trialEndsOn: '2027-02-01' }).expect(200);
+    await employer.post(`/api/v1/applications/${a}/status`).send({ status: 'hired' }).expect(200);
+    const funnel = async (from: string, to: string) => (await app.http.get(`/api/v1/pipeline/funnel?from=${from}&to=${to}&street=${street}`)).body.data.stages;
+
+    // From Jan 8: X reached assessed (Jan 9: the first entry, Jan 2, is before the window) then
+    // training 11 days later, then trained 11 days after that; registered→assessed is 8 days
+    // (Jan 1 → Jan 9). Y: adaptation → employed in 0 days. X never reached adaptation.
+    expect(await funnel('2027-01-08', '2027-12-31')).toEqual([
+      { stage: 'registered', reached: 0, conversionToNext: null, medianDaysToNext: 8 },
+      { stage: 'assessed', reached: 1, conversionToNext: 1, medianDaysToNext: 11 },
+      { stage: 'in_training', reached: 1, conversionToNext: 1, medianDaysToNext: 11 },
+      { stage: 'trained', reached: 1, conversionToNext: 0, medianDaysToNext: null },
+      { stage: 'in_adaptation', reached: 1, conversionToNext: 1, medianDaysToNext: 0 },
+      { stage: 'employed', reached: 1, conversionToNext: 0, medianDaysToNext: null },
+      { stage: 'stably_employed', reached: 0, conversionToNext: null, medianDaysToNext: null },
+    ]);
+    // Jan 4–12: X entered training (Jan 5, 3 days after assessed on Jan 2) before assessed again
+    // (Jan 9): both stages reached in the window, so the conversion is 1 all the same.
+    expect(await funnel('2027-01-04', '2027-01-12')).toEqual([
+      { stage: 'registered', reached: 0, conversionToNext: null, medianDaysToNext: 8 },
+      { stage: 'assessed', reached: 1, conversionToNext: 1, medianDaysToNext: 3 },
+      { stage: 'in_training', reached: 1, conversionToNext: 0, medianDaysToNext: null },
+      { stage: 'trained', reached: 0, conversionToNext: null, medianDaysToNext: null },
+      { stage: 'in_adaptation', reached: 0, conversionToNext: null, medianDaysToNext: null },
+      { stage: 'employed', reached: 0, conversionToNext: null, medianDaysToNext: null },
+      { stage: 'stably_employed', reached: 0, conversionToNext: null, medianDaysToNext: null },
+    ]);
+  });
 });
