@@ -87,7 +87,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     });
     afterAll(async () => context?.close());
 
-    it('every statistic: a chart with its generated ARIA description, a table behind a disclosure, CSV and XLSX links', async () => {
+    it('every statistic: a chart with its generated ARIA description, a table behind a disclosure (shown), CSV and XLSX links', async () => {
       await open(page, `${app.url}/staff/stats.html?lang=${lang}`);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('.stats-section').count()).toBe(8);
@@ -104,6 +104,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       expect(await page.locator('details.stats-details').count()).toBe(8);
       expect(await page.locator('.stats-downloads a[data-format="csv"]').count()).toBe(8);
       expect(await page.locator('.stats-downloads a[data-format="xlsx"]').count()).toBe(8);
+      // Audited with every table shown: the closed disclosures hide nothing axe would not see open.
+      for (const summary of await page.locator('details.stats-details > summary').all()) await summary.click();
+      expect(await page.locator('details.stats-details[open] table').count()).toBe(8);
       await checkPage(page, `stats-${tag}`);
       // At 320 px each chart is redrawn to its box: the drawing is no wider than the screen.
       await page.setViewportSize({ width: 320, height: 900 });
@@ -112,11 +115,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       expect(cspErrors).toEqual([]);
     });
 
-    it('tables shown; the CSV download holds the numbers the table shows; the XLSX downloads too', async () => {
-      for (const summary of await page.locator('details.stats-details > summary').all()) await summary.click();
-      expect(await page.locator('details.stats-details[open] table').count()).toBe(8);
-      await checkPage(page, `stats-tables-${tag}`);
-
+    it('the CSV download holds the numbers the table shows; the XLSX downloads too', async () => {
       for (const id of ['seekers', 'employment-rates', 'alliance']) {
         const table = page.locator(`#${id}-table`);
         const headers = (await table.locator('thead th').allTextContents()).map((s) => s.trim());

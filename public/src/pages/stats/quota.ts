@@ -35,6 +35,7 @@ const POLICY: Record<PolicyKey, { label: Key; hint: Key; show: (v: number | bool
   small_employer_max_staff: { label: 'policy.small_employer_max_staff', hint: 'policy.small_employer_max_staff.hint', show: (v, l) => t('quota.people', formatNumber(Number(v), l)) },
   wage_cap_multiple: { label: 'policy.wage_cap_multiple', hint: 'policy.wage_cap_multiple.hint', show: (v, l) => t('policy.times', formatNumber(Number(v), l)) },
 };
+const ORDER = Object.keys(POLICY) as PolicyKey[];
 const isPolicyKey = (k: string): k is PolicyKey => Object.prototype.hasOwnProperty.call(POLICY, k);
 const share = (v: number | boolean, lang: Lang) => formatShare(Number(v), lang);
 const people = (n: number, lang: Lang) => t('quota.people', formatNumber(n, lang));
@@ -153,7 +154,7 @@ async function renderMember(ctx: PageContext, memberId: number, asStaff: boolean
     h(
       'dl',
       { class: 'summary-list summary-list--compact', id: 'quota-rules' },
-      (Object.keys(POLICY) as PolicyKey[]).map((k) => fact(t(POLICY[k].label), POLICY[k].show(p[k], lang))),
+      ORDER.map((k) => fact(t(POLICY[k].label), POLICY[k].show(p[k], lang))),
     ),
   );
 }
@@ -240,7 +241,8 @@ async function renderStaffOverview(ctx: PageContext, sort: Sort): Promise<void> 
     h(
       'dl',
       { class: 'summary-list', id: 'policy-settings' },
-      settings.filter((s) => isPolicyKey(s.key)).map((s) => {
+      // In the order a reader needs them (rate, counting, wages, tiers), not the API's alphabetical one.
+      ORDER.flatMap((k) => settings.filter((s) => s.key === k)).map((s) => {
         const key = s.key as PolicyKey;
         const def = POLICY[key];
         const v = typeof s.value === 'string' ? Number(s.value) : s.value;
