@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { certificateNumber } from '../support/factories.js';
-import { apiAs, checkPage, focused, launchChromium, newContext, open, signInApi, startDemoApp, type DemoApp, type Lang } from './harness.js';
+import { apiAs, checkPage, focused, launchChromium, newContext, open, signInApi, startDemoApp, tabUntil, type DemoApp, type Lang } from './harness.js';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -162,6 +162,28 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await open(page, `${app.url}/staff/seekers.html?lang=${lang}`);
     });
     afterAll(async () => context?.close());
+
+    it('keyboard only: skip link, search a library, open a record, reach its form and back again', async () => {
+      await open(page, `${app.url}/staff/jobs.html`);
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).id).toBe('skip-link');
+      await page.keyboard.press('Enter');
+      await tabUntil(page, (f) => f.id === 'f-q');
+      await page.keyboard.type('客服'); // the demo jobs are written in Chinese
+      await Promise.all([page.waitForURL('**q=**'), page.keyboard.press('Enter')]);
+      await page.waitForSelector('body[data-ready="true"]');
+      const first = ((await page.locator('#results tbody th a').first().textContent()) ?? '').trim();
+      expect(first).not.toBe('');
+      await tabUntil(page, (f) => f.tag === 'a' && f.text === first);
+      await Promise.all([page.waitForURL('**/staff/job.html?id=**'), page.keyboard.press('Enter')]);
+      await page.waitForSelector('body[data-ready="true"]');
+      await tabUntil(page, (f) => f.id === 'edit-link');
+      await Promise.all([page.waitForURL('**/staff/job-edit.html?id=**'), page.keyboard.press('Enter')]);
+      await page.waitForSelector('body[data-ready="true"]');
+      // Through the whole form to Save and back to the title: no traps on the way.
+      await tabUntil(page, (f) => f.id === 'save', { max: 120 });
+      await tabUntil(page, (f) => f.id === 'f-title', { max: 120, back: true });
+    });
 
     for (const lib of LIBRARIES) {
       it(`${lib.plural}: a filled list with pages, then a search that finds nothing`, async () => {

@@ -436,11 +436,13 @@ export function numberField<T>(path: string, label: Key, get: Get<T, number | nu
   };
 }
 
-export function dateField<T>(path: string, label: Key, get: Get<T, string | null>, o: Common = {}): Field<T> {
+/** A date as YYYY-MM-DD typed out (plain text with an example: easier to type and read aloud than a date picker). */
+export function dateField<T>(path: string, label: Key, get: Get<T, string | null>, o: Common & { nullable?: boolean } = {}): Field<T> {
   return {
     path,
     render: (row) => textInput({ path, label: t(label), hint: t(o.hint ?? 'lib.dateHint'), value: row ? get(row) : '', width: 'short', spellcheck: false }),
-    read: (form) => value(form, path).trim() || null,
+    // A required date left empty is left out, so the API says it is needed (not that it has the wrong type).
+    read: (form) => value(form, path).trim() || (o.nullable ? null : undefined),
   };
 }
 
