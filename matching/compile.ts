@@ -270,16 +270,24 @@ function pack(
   coursesB: readonly number[],
 ): Int32Array {
   const nSkills = codes.length;
-  // sort the skill indices by code (codes are distinct)
-  const order = Array.from({ length: nSkills }, (_, i) => i).sort((a, b) => codes[a]! - codes[b]!);
   const out = new Int32Array(1 + 3 * nSkills + 1 + text.packed.length + 1 + coursesA.length + 1 + coursesB.length);
   let o = 0;
   out[o++] = nSkills;
-  for (const i of order) {
-    out[o++] = codes[i]!;
-    out[o++] = surfaces[i]!;
-    out[o++] = flags[i]!;
+  // the skill triples by code (codes are distinct): an insertion sort in place, as the lists are short
+  for (let i = 0; i < nSkills; i++) {
+    let at = 1 + 3 * i;
+    const code = codes[i]!;
+    while (at > 1 && out[at - 3]! > code) {
+      out[at] = out[at - 3]!;
+      out[at + 1] = out[at - 2]!;
+      out[at + 2] = out[at - 1]!;
+      at -= 3;
+    }
+    out[at] = code;
+    out[at + 1] = surfaces[i]!;
+    out[at + 2] = flags[i]!;
   }
+  o += 3 * nSkills;
   out[o++] = text.packed.length;
   for (const t of text.packed) out[o++] = t;
   out[o++] = coursesA.length;

@@ -6,6 +6,7 @@
  * than the objects callers pass in (which become garbage once indexed).
  */
 import type { EntrepreneurshipProject, JobPosting, SeekerNeed, SeekerProfile } from './types.js';
+import { ACCOMMODATION_CODES } from './vocabulary.js';
 
 /** Pools stop growing at this size (profiles then keep their own arrays). */
 const POOL_LIMIT = 50_000;
@@ -18,10 +19,31 @@ function flat(s: string): string {
   return s;
 }
 
+const MUST_DIGIT = new Map<string, number>(ACCOMMODATION_CODES.map((code, i) => [code, 2 * i + 1]));
+const PREFER_DIGIT = new Map<string, number>(ACCOMMODATION_CODES.map((code, i) => [code, 2 * i + 2]));
+const NEED_BASE = 2 * ACCOMMODATION_CODES.length + 1;
+
+/**
+ * A pool key for a list of needs: a number for up to five known needs (hashing a fresh string per
+ * profile was most of the pooling's cost), else a string.
+ */
+function needsKey(needs: readonly SeekerNeed[]): number | string {
+  if (needs.length <= 5) {
+    let key = 0;
+    for (const n of needs) {
+      const d = (n.strength === 'must' ? MUST_DIGIT : PREFER_DIGIT).get(n.code);
+      if (d === undefined) return needs.map((x) => `${x.code}:${x.strength}`).join(';');
+      key = key * NEED_BASE + d;
+    }
+    return key;
+  }
+  return needs.map((n) => `${n.code}:${n.strength}`).join(';');
+}
+
 export class Retainer {
   private readonly arrays = new Map<string, readonly (string | number)[]>();
   private readonly needObjects = new Map<string, SeekerNeed>();
-  private readonly needArrays = new Map<string, readonly SeekerNeed[]>();
+  private readonly needArrays = new Map<number | string, readonly SeekerNeed[]>();
 
   /** A shared frozen copy of a short array of primitives (the array itself when it is long or the pool is full). */
   private list<T extends string | number>(xs: readonly T[], maxLength: number): readonly T[] {
@@ -39,9 +61,7 @@ export class Retainer {
 
   private needs(needs: readonly SeekerNeed[]): readonly SeekerNeed[] {
     if (needs.length === 0) return EMPTY;
-    let key = '';
-    for (const n of needs) key += `${n.code}:${n.strength};`;
-    let shared = this.needArrays.get(key);
+    let shared = this.needArrays.get(needsKey(needs));
     if (shared === undefined) {
       const copy = needs.map((n) => {
         const k = `${n.code}:${n.strength}`;
@@ -51,7 +71,7 @@ export class Retainer {
       });
       if (this.needArrays.size >= POOL_LIMIT) return copy;
       shared = Object.freeze(copy);
-      this.needArrays.set(key, shared);
+      this.needArrays.set(needsKey(needs), shared);
     }
     return shared;
   }

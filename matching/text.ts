@@ -102,6 +102,8 @@ export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
 
+const HAS_LATIN_CAPITAL = /[A-Z\u0130]/;
+
 /** Lower-case Latin letter or digit: texts without one yield no Latin tokens. */
 const LATIN = /[a-z0-9]/;
 
@@ -153,7 +155,10 @@ function filterWords(words: readonly string[]): string[] {
  * tokenizer nor the CJK runs see it.
  */
 export function textTerms(text: string): string[] {
-  const norm = (NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text).toLowerCase();
+  const folded = NEEDS_NFKC.test(text) ? text.normalize('NFKC') : text;
+  // Only A–Z (and İ) lower-case into the Latin tokens' [a-z]; other letters are separators either
+  // way, so most Chinese texts skip a full-string copy.
+  const norm = HAS_LATIN_CAPITAL.test(folded) ? folded.toLowerCase() : folded;
   const terms: string[] = [];
   if (LATIN.test(norm)) {
     for (const token of latinTokenizer.tokenize(norm) ?? []) {
