@@ -197,6 +197,9 @@ export const jobs = sqliteTable(
     index('jobs_member_idx').on(t.memberId, t.status),
     index('jobs_status_street_idx').on(t.status, t.street),
     index('jobs_month_idx').on(sql`substr(${t.createdAt}, 1, 7)`),
+    // Statistics: open jobs with openings (mode, street, member) and a member's jobs of a period, from the index alone.
+    index('jobs_open_idx').on(t.status, t.openings, t.workMode, t.street, t.memberId),
+    index('jobs_member_created_idx').on(t.memberId, t.createdAt, t.status, t.openings),
     check('jobs_openings_ck', sql`${t.openings} >= 0`),
     check('jobs_salary_ck', sql`${t.salaryMin} IS NULL OR ${t.salaryMax} IS NULL OR ${t.salaryMin} <= ${t.salaryMax}`),
   ],
@@ -385,8 +388,30 @@ export const applications = sqliteTable(
     index('applications_status_idx').on(t.status),
     // Statistics: who was hired and when, from the index alone.
     index('applications_hired_idx').on(t.status, t.seekerId, t.hiredOn),
-    // Responsiveness: a period's applications with their job and first answer, from the index alone.
-    index('applications_created_idx').on(t.createdAt, t.origin, t.jobId, t.firstResponseAt),
+    // Alliance statistics: hires per job from the index alone.
+    index('applications_hired_job_idx').on(t.status, t.jobId, t.hiredOn),
+  ],
+);
+
+/**
+ * For the responsiveness report: each application a candidate made (origin applied / referred)
+ * with the member whose job it is and the wait for the first answer in whole milliseconds (null
+ * while unanswered). Derived from `applications` and `jobs` only, kept by triggers in the
+ * migration (in the writer's transaction), never written by the application; a member's
+ * applications of a period are then one index range, and the median wait is read from the
+ * index in order (pipeline service `responsiveness`).
+ */
+export const applicationWaits = sqliteTable(
+  'application_waits',
+  {
+    applicationId: integer('application_id').primaryKey().references(() => applications.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    waitMs: integer('wait_ms'),
+  },
+  (t) => [
+    index('application_waits_period_idx').on(t.memberId, t.createdAt, t.waitMs),
+    index('application_waits_wait_idx').on(t.memberId, t.waitMs, t.createdAt),
   ],
 );
 
@@ -479,6 +504,8 @@ export const followUps = sqliteTable(
     uniqueIndex('follow_ups_app_months_uq').on(t.applicationId, t.monthsAfterHire),
     index('follow_ups_due_idx').on(t.outcome, t.dueOn),
     index('follow_ups_stats_idx').on(t.monthsAfterHire, t.outcome, t.seekerId),
+    // Alliance statistics: a hire's six-month outcome from the index alone.
+    index('follow_ups_app_outcome_idx').on(t.applicationId, t.monthsAfterHire, t.outcome),
   ],
 );
 

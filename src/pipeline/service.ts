@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { allianceMembers, applicationEvents, applications, enrollments, followUps, jobs, pipelineEvents, pipelineFunnelEntries, seekers } from '../../db/schema.js';
+import { allianceMembers, applicationEvents, applications, applicationWaits, enrollments, followUps, jobs, pipelineEvents, pipelineFunnelEntries, seekers } from '../../db/schema.js';
 import type { PipelineStage } from '../../matching/vocabulary.js';
 import { isoNow, today, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -152,9 +152,22 @@ export function pipelineService(db: Db, clock: Clock, events: EventBus, notifica
           FROM ${pipelineFunnelEntries}
           WHERE stage IN (${sql.join(FUNNEL_STAGES.map((s) => sql`${s}`), sql`, `)}) AND ${firstInPeriod}
           GROUP BY stage`);
-        // The median gap of a stage: the middle one or the two middle ones, read in gap order from
-        // the index up to the middle (named, so SQLite does not sort the whole period instead).
+        // The median gap of a stage: the middle one or the two middle ones. For all seekers, read
+        // in gap order from the index up to the middle (named, so SQLite does not sort the whole
+        // period instead); for a filtered few, ranked in one statement (the filter built once).
+        const ranked = filters.length
+          ? new Map(
+              db
+                .all<{ stage: string; gap: number }>(sql`
+                  SELECT stage, gap FROM (
+                    SELECT stage, gap_ms AS gap, row_number() OVER (PARTITION BY stage ORDER BY gap_ms) AS i, count(*) OVER (PARTITION BY stage) AS n
+                    FROM ${pipelineFunnelEntries} WHERE gap_ms IS NOT NULL AND ${firstInPeriod})
+                  WHERE i IN ((n + 1) / 2, n / 2 + 1) ORDER BY stage, gap`)
+                .reduce((m, r) => m.set(r.stage, [...(m.get(r.stage) ?? []), r.gap]), new Map<string, number[]>()),
+            )
+          : undefined;
         const middle = (stage: string, gaps: number) =>
+          ranked?.get(stage) ??
           db.all<{ gap: number }>(sql`
             SELECT gap_ms AS gap FROM ${pipelineFunnelEntries} INDEXED BY pipeline_funnel_entries_gap_idx
             WHERE stage = ${stage} AND gap_ms IS NOT NULL AND ${firstInPeriod}
@@ -191,38 +204,38 @@ export function pipelineService(db: Db, clock: Clock, events: EventBus, notifica
     /**
      * How promptly each alliance member answers applications (France's Immersion Facilitée
      * lesson: unanswered candidates are the top complaint). Invitations are the employer's own
-     * move and do not count. One SQL aggregate per member over the period's applications (the
-     * `(created_at, origin, job_id, first_response_at)` index); waits are whole milliseconds, so
-     * the median is exact and JavaScript only divides, rounds and orders the members.
+     * move and do not count. Read from the application waits (db/schema.ts `applicationWaits`,
+     * kept by triggers): per member, the period's applications are one index range, and the
+     * median wait is read from the index in wait order up to the middle. Waits are whole
+     * milliseconds, so the median is exact; JavaScript only divides, rounds and orders.
      */
     responsiveness(from: string, to: string) {
-      const now = clock.now().getTime();
-      const ms = (iso: SQL) => sql`CAST(round(unixepoch(${iso}, 'subsec') * 1000) AS INTEGER)`;
-      const rows = db.all<{ memberId: number; memberName: string; applications: number; answered: number; olderThan7Days: number; unansweredAfter7Days: number; lo: number | null; hi: number | null }>(sql`
-        WITH a AS MATERIALIZED (
-          SELECT j.member_id AS member_id, ${ms(sql`a.created_at`)} AS created, ${ms(sql`a.first_response_at`)} - ${ms(sql`a.created_at`)} AS wait
-          FROM ${applications} a JOIN ${jobs} j ON j.id = a.job_id
-          WHERE a.origin IN ('applied', 'referred') AND a.created_at >= ${`${from}T00:00:00.000Z`} AND a.created_at <= ${`${to}T23:59:59.999Z`}
-        ), per AS (
-          SELECT member_id, count(*) AS applications, count(wait) AS answered,
-                 sum(${now} - created >= ${7 * DAY}) AS old,
-                 sum(${now} - created >= ${7 * DAY} AND (wait IS NULL OR wait > ${7 * DAY})) AS unanswered
-          FROM a GROUP BY member_id
-        ), ranked AS (
-          SELECT member_id, wait, row_number() OVER (PARTITION BY member_id ORDER BY wait) AS i, count(*) OVER (PARTITION BY member_id) AS n
-          FROM a WHERE wait IS NOT NULL
-        ), medians AS (
-          -- The middle wait, or the two middle ones: rows (n + 1) / 2 and n / 2 + 1 (one row when n is odd).
-          SELECT member_id, min(wait) AS lo, max(wait) AS hi FROM ranked WHERE i IN ((n + 1) / 2, n / 2 + 1) GROUP BY member_id
-        )
-        SELECT per.member_id AS memberId, m.name AS memberName, per.applications, per.answered, per.old AS olderThan7Days,
-               per.unanswered AS unansweredAfter7Days, md.lo, md.hi
-        FROM per JOIN ${allianceMembers} m ON m.id = per.member_id LEFT JOIN medians md ON md.member_id = per.member_id`);
+      const period = sql`w.created_at >= ${`${from}T00:00:00.000Z`} AND w.created_at <= ${`${to}T23:59:59.999Z`}`;
+      // Applied at least 7 days ago: ISO instants of one format compare as text.
+      const weekAgo = new Date(clock.now().getTime() - 7 * DAY).toISOString();
+      const { counts, middles } = db.transaction(() => {
+        const counts = db.all<{ memberId: number; memberName: string; applications: number; answered: number; olderThan7Days: number; unansweredAfter7Days: number }>(sql`
+          SELECT w.member_id AS memberId, m.name AS memberName, count(*) AS applications, count(w.wait_ms) AS answered,
+                 sum(w.created_at <= ${weekAgo}) AS olderThan7Days,
+                 sum(w.created_at <= ${weekAgo} AND (w.wait_ms IS NULL OR w.wait_ms > ${7 * DAY})) AS unansweredAfter7Days
+          FROM ${applicationWaits} w JOIN ${allianceMembers} m ON m.id = w.member_id
+          WHERE ${period}
+          GROUP BY w.member_id`);
+        // The middle wait or the two middle ones, read in wait order from the index (named, so
+        // SQLite does not sort the member's whole period instead).
+        const middle = (memberId: number, answered: number) =>
+          db.all<{ wait: number }>(sql`
+            SELECT w.wait_ms AS wait FROM ${applicationWaits} w INDEXED BY application_waits_wait_idx
+            WHERE w.member_id = ${memberId} AND w.wait_ms IS NOT NULL AND ${period}
+            ORDER BY wait_ms LIMIT ${answered % 2 ? 1 : 2} OFFSET ${(answered - 1) >> 1}`).map((r) => r.wait);
+        return { counts, middles: new Map(counts.filter((r) => r.answered > 0).map((r) => [r.memberId, middle(r.memberId, r.answered)])) };
+      });
       const HOUR = 3_600_000;
-      return rows
-        .map(({ lo, hi, ...r }) => {
+      return counts
+        .map((r) => {
           // As median() in stages.ts: the middle value, or the mean of the two middle ones, in hours.
-          const med = r.answered === 0 ? null : r.answered % 2 ? lo! / HOUR : (lo! / HOUR + hi! / HOUR) / 2;
+          const m = middles.get(r.memberId);
+          const med = !m ? null : m.length === 1 ? m[0]! / HOUR : (m[0]! / HOUR + m[1]! / HOUR) / 2;
           return {
             memberId: r.memberId,
             memberName: r.memberName,
