@@ -112,7 +112,7 @@ const STATUS: Record<string, Key> = {
 };
 export const statusLabel = (status: string) => (STATUS[status] ? t(STATUS[status]!) : status);
 export const statusOptions = (statuses: readonly string[]): Option[] => statuses.map((s) => ({ value: s, label: statusLabel(s) }));
-export const anyOption = (): Option => ({ value: '', label: t('lib.any') });
+const anyOption = (): Option => ({ value: '', label: t('lib.any') });
 export const listText = (items: readonly string[]) => (items.length ? items.join(t('common.listSep')) : t('lib.none'));
 
 const listUrl = (lib: Library<LibraryRecord>) => `/staff/${lib.plural}.html`;
@@ -265,7 +265,7 @@ export function summaryList(rows: readonly SummaryRow[], lang: Lang, id?: string
 }
 
 /** A button that posts one action; the API's refusal (a 409: "already closed") shows in the error summary. */
-export function actionForm(ctx: PageContext, title: string, label: string, run: () => Promise<void>, options: { id: string; variant?: 'primary' | 'secondary' | 'warning' }): HTMLFormElement {
+function actionForm(ctx: PageContext, title: string, label: string, run: () => Promise<void>, options: { id: string; variant?: 'primary' | 'secondary' | 'warning' }): HTMLFormElement {
   const form = h('form', { method: 'post', class: 'lib-actions__form', id: `${options.id}-form` }, button(label, { variant: options.variant ?? 'secondary', id: options.id }));
   onSubmit(ctx, form, title, run);
   return form;

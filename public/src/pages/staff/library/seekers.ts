@@ -15,6 +15,7 @@ import { CONSENT_TEXT_VERSION } from '../../seeker-consents.js';
 import { codeOptions, courseTitle } from './jobs.js';
 import {
   checkboxesField,
+  linesOf,
   listText,
   numberField,
   selectField,
@@ -43,12 +44,7 @@ function skillsField(): Field<StaffSeeker> {
       held = new Map((row?.skills ?? []).map((s) => [s.skill.toLowerCase(), s.level]));
       return textarea({ path: 'skills', label: t('lib.skills'), hint: t('lib.seeker.skillsHint'), value: (row?.skills ?? []).map((s) => s.skill).join('\n'), rows: 4 });
     },
-    read: (form) =>
-      value(form, 'skills')
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .map((skill) => ({ skill, level: held.get(skill.toLowerCase()) ?? 'basic' })),
+    read: (form) => linesOf(value(form, 'skills')).map((skill) => ({ skill, level: held.get(skill.toLowerCase()) ?? 'basic' })),
   };
 }
 
