@@ -10,7 +10,6 @@ import { setLabelLang } from './labels.js';
 import { homeOf, renderLayout, renderProblem, SEEKER_NAV, type NavItem, type PageDef } from './layout.js';
 import { startLive } from './live.js';
 import { isLang, type Lang } from './prefs.js';
-import { renderAccount } from './pages/account.js';
 import { renderNotifications } from './pages/notifications.js';
 import { renderSeekerApplications } from './pages/seeker-applications.js';
 import { renderSeekerConsents } from './pages/seeker-consents.js';
@@ -20,6 +19,7 @@ import { renderSeekerProfile } from './pages/seeker-profile.js';
 import { renderSeekerProfileEdit } from './pages/seeker-profile-edit.js';
 import { renderSeekerProjects } from './pages/seeker-projects.js';
 import { renderSeekerWithdraw } from './pages/seeker-withdraw.js';
+import { renderSeekerDelete } from './pages/seeker-delete.js';
 import { renderStart } from './pages/start.js';
 import { EMPLOYER_NAV, EMPLOYER_PAGES } from './pages/employer/index.js';
 import { STAFF_NAV, STAFF_PAGES } from './pages/staff/index.js';
@@ -27,7 +27,6 @@ import { STATS_PAGES } from './pages/stats/index.js';
 
 const PAGES: Record<string, PageDef> = {
   start: { render: renderStart },
-  account: { role: 'any', render: renderAccount },
   notifications: { role: 'any', render: renderNotifications },
   'seeker-matches': { role: 'seeker', render: renderSeekerMatches },
   'seeker-job': { role: 'seeker', render: renderSeekerJob },
@@ -37,6 +36,7 @@ const PAGES: Record<string, PageDef> = {
   'seeker-profile': { role: 'seeker', render: renderSeekerProfile },
   'seeker-profile-edit': { role: 'seeker', render: renderSeekerProfileEdit },
   'seeker-consents': { role: 'seeker', render: renderSeekerConsents },
+  'seeker-delete': { role: 'seeker', render: renderSeekerDelete },
   ...EMPLOYER_PAGES,
   ...STAFF_PAGES,
   ...STATS_PAGES,

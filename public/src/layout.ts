@@ -29,7 +29,7 @@ export const SEEKER_NAV: NavItem[] = [
   { href: '/seeker/matches.html', key: 'nav.matches', within: ['/seeker/job.html'] },
   { href: '/seeker/projects.html', key: 'nav.projects' },
   { href: '/seeker/applications.html', key: 'nav.applications', within: ['/seeker/withdraw.html'] },
-  { href: '/seeker/profile.html', key: 'nav.profile', within: ['/seeker/profile-edit.html', '/seeker/consents.html'] },
+  { href: '/seeker/profile.html', key: 'nav.profile', within: ['/seeker/profile-edit.html', '/seeker/consents.html', '/seeker/delete.html'] },
 ];
 
 /** The home page of a role after sign-in. */

@@ -216,6 +216,22 @@ for (const [lang, seeker] of [
       await page.click('#toggle-highContrast');
       expect(await page.getAttribute('html', 'class')).not.toMatch(/large-text|high-contrast/);
     });
+
+    it('delete my details: a question page saying what goes and what stays; the request is recorded and the profile says so', async () => {
+      await open(page, `${app.url}/seeker/profile.html`);
+      await page.click('#delete-link');
+      await page.waitForSelector('#deletion-form');
+      await check(page, `seeker-delete-${tag}`);
+      await page.click('#deletion-button');
+      await page.waitForURL('**/seeker/profile.html');
+      await page.waitForSelector('#success-banner');
+      expect(await page.locator('#deletion-pending').count()).toBe(1);
+      expect(await page.locator('#delete-link').count()).toBe(0);
+      await check(page, `seeker-profile-deletion-requested-${tag}`);
+      const me = await (await context.request.get(`${app.url}/api/v1/auth/session`)).json();
+      const record = await (await context.request.get(`${app.url}/api/v1/seekers/${me.data.user.seekerId}`)).json();
+      expect(record.data.deletionRequestedAt).toEqual(expect.any(String));
+    });
   });
 }
 

@@ -94,6 +94,11 @@ export async function renderSeekerProfile(ctx: PageContext): Promise<void> {
     h('h2', { class: 'heading-m', id: 'download-title' }, t('profile.downloadTitle')),
     h('p', null, t('profile.downloadText')),
     h('p', null, h('a', { href: `/api/v1/seekers/${seekerId}/export`, download: 'abilitybridge-my-data.json', id: 'download-data', type: 'application/json' }, t('profile.downloadLink'))),
+
+    h('h2', { class: 'heading-m', id: 'delete-title' }, t('profile.deleteTitle')),
+    seeker.deletionRequestedAt
+      ? h('p', { id: 'deletion-pending' }, t('profile.deleteRequested', L.date(seeker.deletionRequestedAt)))
+      : [h('p', null, t('profile.deleteText')), h('p', null, h('a', { href: '/seeker/delete.html', id: 'delete-link' }, t('profile.deleteLink')))],
   );
   if (flash) showBanner(ctx, successBanner(tKey(flash.key)));
 }
