@@ -6,6 +6,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../errors.js';
 import { isMessageKey, requestLocale, t, type Locale } from '../i18n.js';
 import { FIELD_LABELS } from './field-labels.js';
+import { PIPELINE_STAGES } from '../../matching/vocabulary.js';
 import type { Logger } from '../logger.js';
 
 function fieldLabel(path: string, locale: Locale): string {
@@ -18,10 +19,37 @@ function fieldLabel(path: string, locale: Locale): string {
   return index === undefined ? name : locale === 'en' ? `${name} (item ${Number(index) + 1})` : `${name}（第 ${Number(index) + 1} 项）`;
 }
 
+/** The names of the states a transition conflict mentions, so a person reads "试工中", not `trial`. */
+const STATE_NAMES: Record<string, Record<string, { zh: string; en: string }>> = {
+  'conflict.stage_transition': PIPELINE_STAGES,
+  'conflict.application_transition': {
+    invited: { zh: '已邀请', en: 'invited' },
+    applied: { zh: '已申请', en: 'applied' },
+    interviewing: { zh: '面试中', en: 'interviewing' },
+    trial: { zh: '适岗试工', en: 'on trial' },
+    hired: { zh: '已录用', en: 'hired' },
+    rejected: { zh: '未录用', en: 'not taken on' },
+    withdrawn: { zh: '已撤回', en: 'withdrawn' },
+    declined: { zh: '已谢绝邀请', en: 'invitation declined' },
+  },
+  'conflict.enrollment_transition': {
+    enrolled: { zh: '在读', en: 'taking part' },
+    completed: { zh: '已结业', en: 'completed' },
+    dropped: { zh: '已退出', en: 'left' },
+  },
+};
+
 function localiseParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   if (typeof params.entity === 'string' && isMessageKey(`entity.${params.entity}`)) out.entity = t(locale, `entity.${params.entity}` as never);
-  if (typeof params.detail === 'string' && isMessageKey(params.detail)) out.detail = t(locale, params.detail, params);
+  const names = typeof params.detail === 'string' ? STATE_NAMES[params.detail] : undefined;
+  if (names) {
+    for (const p of ['from', 'to'] as const) {
+      const name = typeof params[p] === 'string' ? names[params[p]] : undefined;
+      if (name) out[p] = locale === 'en' ? name.en : name.zh;
+    }
+  }
+  if (typeof params.detail === 'string' && isMessageKey(params.detail)) out.detail = t(locale, params.detail, out);
   return out;
 }
 

@@ -79,7 +79,9 @@ describe('the training catalogue and enrollments', () => {
     expect(done.body.data).toMatchObject({ status: 'completed', completedOn: '2026-04-20', result: '合格' });
     const back = await app.http.patch(`/api/v1/enrollments/${e.body.data.id}?lang=en`).send({ status: 'enrolled' });
     expect(back.status).toBe(409);
-    expect(back.body.error.message).toBe('This conflicts with the current state: an enrollment cannot go from "completed" to "enrolled".');
+    expect(back.body.error.message).toBe('This conflicts with the current state: an enrollment cannot go from "completed" to "taking part".');
+    const backZh = await app.http.patch(`/api/v1/enrollments/${e.body.data.id}`).send({ status: 'enrolled' });
+    expect(backZh.body.error.message).toContain('报名状态不能从“已结业”改为“在读”。');
 
     const record = (await app.http.get(`/api/v1/seekers/${seeker.id}`)).body.data.enrollments;
     expect(record).toEqual([{ id: e.body.data.id, courseId: course.id, status: 'completed', enrolledOn: '2026-03-01', completedOn: '2026-04-20' }]);
