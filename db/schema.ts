@@ -124,6 +124,8 @@ export const seekers = sqliteTable(
     // Statistics: every filter and grouping column, so counts by category, level, street or stage read the index alone.
     index('seekers_stats_idx').on(t.status, t.disabilityCategory, t.disabilityLevel, t.street, t.stage, t.createdAt),
     index('seekers_month_idx').on(sql`substr(${t.createdAt}, 1, 7)`),
+    // Employment figures: the dimensions of each seeker counted, by id, from the index alone.
+    index('seekers_id_stats_idx').on(t.id, t.status, t.disabilityCategory, t.disabilityLevel, t.street, t.createdAt),
     check('seekers_category_ck', sql`${t.disabilityCategory} BETWEEN 1 AND 7`),
     check('seekers_level_ck', sql`${t.disabilityLevel} BETWEEN 1 AND 4`),
   ],
@@ -388,8 +390,6 @@ export const applications = sqliteTable(
     index('applications_status_idx').on(t.status),
     // Statistics: who was hired and when, from the index alone.
     index('applications_hired_idx').on(t.status, t.seekerId, t.hiredOn),
-    // Alliance statistics: hires per job from the index alone.
-    index('applications_hired_job_idx').on(t.status, t.jobId, t.hiredOn),
   ],
 );
 

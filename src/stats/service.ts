@@ -90,6 +90,9 @@ function seekerWhere(f: StatsFilters, opts: { period?: boolean; status?: 'active
   return sql.join(parts, sql` AND `);
 }
 
+/** The columns of `seekers_stats_idx` after status: grouping by them reads the index in order. */
+const INDEX_ORDER = sql.raw('s.disability_category, s.disability_level, s.street, s.stage');
+
 /** `YYYY-MM` months from `first` to `last`, inclusive. */
 function monthsBetween(first: string, last: string): string[] {
   const out: string[] = [];
@@ -169,9 +172,12 @@ export function statsService(db: Db, clock: Clock, pipeline: PipelineService) {
     /** Active seekers by one dimension, every code listed (zero rows included). */
     seekersBy(by: Dimension, f: StatsFilters, locale: Locale): StatTable {
       const d = DIMENSIONS[by];
-      const counts = new Map(
-        all<{ k: string | number; n: number }>(sql`SELECT s.${sql.raw(d.column)} AS k, count(*) AS n FROM seekers s WHERE ${seekerWhere(f, { period: true, status: 'active' })} GROUP BY k`).map((r) => [r.k, r.n]),
-      );
+      const counts = new Map<string | number, number>();
+      // Grouped in the order of the stats index (status, category, level, street, stage), so SQLite
+      // counts without sorting; the groups of one code are added up here.
+      for (const r of all<{ k: string | number; n: number }>(sql`SELECT s.${sql.raw(d.column)} AS k, count(*) AS n FROM seekers s WHERE ${seekerWhere(f, { period: true, status: 'active' })} GROUP BY ${INDEX_ORDER}`)) {
+        counts.set(r.k, (counts.get(r.k) ?? 0) + r.n);
+      }
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
       return {
         name: `seekers-by-${by}`,
@@ -194,9 +200,12 @@ export function statsService(db: Db, clock: Clock, pipeline: PipelineService) {
         new Map(all<{ k: string | number; n: number }>(sql`WITH ids AS (${ids}) SELECT ${dim} AS k, count(*) AS n FROM ids JOIN seekers s ON s.id = ids.seeker_id WHERE ${where} GROUP BY k`).map((r) => [r.k, r.n]));
       const employed = counted(EMPLOYED_IDS);
       const stably = counted(STABLY_IDS);
-      const rows = all<{ k: string | number; seekers: number }>(sql`SELECT ${dim} AS k, count(*) AS seekers FROM seekers s WHERE ${where} GROUP BY k`)
-        .map((r) => ({ ...r, employed: employed.get(r.k) ?? 0, stably: stably.get(r.k) ?? 0 }));
-      const byKey = new Map(rows.map((r) => [r.k, r]));
+      const seekers = new Map<string | number, number>();
+      // Grouped in the stats index's order (any status here), so SQLite counts without sorting.
+      for (const r of all<{ k: string | number; n: number }>(sql`SELECT ${dim} AS k, count(*) AS n FROM seekers s WHERE ${where} GROUP BY s.status, ${INDEX_ORDER}`)) {
+        seekers.set(r.k, (seekers.get(r.k) ?? 0) + r.n);
+      }
+      const byKey = new Map([...seekers].map(([k, n]) => [k, { seekers: n, employed: employed.get(k) ?? 0, stably: stably.get(k) ?? 0 }]));
       const sum = { seekers: 0, employed: 0, stably: 0 };
       const out = (d.codes as readonly (string | number)[]).map((code) => {
         const r = byKey.get(code) ?? { seekers: 0, employed: 0, stably: 0 };

@@ -12,8 +12,16 @@ import { suppressCell, suppressGroups } from './suppress.js';
 
 export function publicSummary(db: Db, locale: Locale) {
   const one = (q: ReturnType<typeof sql>) => db.all<{ n: number | null }>(q)[0]?.n ?? 0;
-  const byCategory = new Map(db.all<{ k: number; n: number }>(sql`SELECT disability_category AS k, count(*) AS n FROM seekers WHERE status = 'active' GROUP BY k`).map((r) => [r.k, r.n]));
-  const byStreet = new Map(db.all<{ k: string; n: number }>(sql`SELECT street AS k, count(*) AS n FROM seekers WHERE status = 'active' GROUP BY k`).map((r) => [r.k, r.n]));
+  // One pass over the active seekers in the order of the stats index (status, category, level,
+  // street), so SQLite groups without sorting; categories and streets are added up here.
+  const cells = db.all<{ category: number; street: string; n: number }>(sql`SELECT disability_category AS category, street, count(*) AS n FROM seekers WHERE status = 'active' GROUP BY disability_category, disability_level, street`);
+  const add = <K>(m: Map<K, number>, k: K, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+  const byCategory = new Map<number, number>();
+  const byStreet = new Map<string, number>();
+  for (const c of cells) {
+    add(byCategory, c.category, c.n);
+    add(byStreet, c.street, c.n);
+  }
   const total = [...byCategory.values()].reduce((a, b) => a + b, 0);
   const seekers = suppressGroups(
     {
