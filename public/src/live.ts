@@ -29,7 +29,11 @@ export function notificationText(n: LiveNotification): string {
 /** Where a notification leads: a match to its job; anything else about an application to the applications. */
 export function notificationHref(n: LiveNotification, role: string | undefined): string {
   // An employer's notifications are about applications to their jobs: straight to that application.
-  if (role === 'employer' && n.kind === 'application') return `/employer/application.html?id=${n.payload.applicationId}`;
+  if (role === 'employer' && (n.kind === 'application' || n.kind === 'reminder')) return `/employer/application.html?id=${n.payload.applicationId}`;
+  if (role === 'staff') {
+    if (n.kind === 'stage') return `/staff/timeline.html?seekerId=${n.payload.seekerId}`;
+    if (n.kind === 'application' || n.kind === 'reminder') return `/staff/application.html?id=${n.payload.applicationId}`;
+  }
   if (role !== 'seeker') return '/notifications.html';
   if (n.kind === 'match' && n.jobId) return `/seeker/job.html?id=${n.jobId}`;
   return '/seeker/applications.html';

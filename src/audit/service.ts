@@ -44,7 +44,7 @@ export function auditService(db: Db, clock: Clock) {
         q.action ? eq(auditLog.action, q.action) : undefined,
         q.from ? gte(auditLog.at, q.from) : undefined,
         q.to ? lte(auditLog.at, q.to.length === 10 ? `${q.to}T23:59:59.999Z` : q.to) : undefined,
-      ], q);
+      ], q, 'newest_first'); // staff look for what just happened
     },
   };
 }

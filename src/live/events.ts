@@ -49,6 +49,8 @@ export interface StagePayload {
   from: string | null;
   to: string;
   reason: string | null;
+  /** "Job seeker 12: In training → Trained", in both languages. */
+  message: Bilingual;
 }
 
 /** Something staff (or a party to a trial) must do (kind `reminder`), sent once per item. */

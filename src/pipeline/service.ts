@@ -6,7 +6,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { allianceMembers, applicationEvents, applications, applicationWaits, enrollments, followUps, jobs, pipelineEvents, pipelineFunnelEntries, seekers } from '../../db/schema.js';
-import type { PipelineStage } from '../../matching/vocabulary.js';
+import { PIPELINE_STAGES, type PipelineStage } from '../../matching/vocabulary.js';
 import { isoNow, today, type Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { EventBus } from '../events.js';
@@ -44,7 +44,12 @@ export function pipelineService(db: Db, clock: Clock, events: EventBus, notifica
       .values({ seekerId, fromStage: current.stage, toStage: to, at: isoNow(clock), byUserId: ctx.byUserId, reason: ctx.reason ?? null, courseId: ctx.courseId ?? null, jobId: ctx.jobId ?? null, applicationId: ctx.applicationId ?? null })
       .run();
     // Staff follow every stage change live; stored in this transaction, pushed after commit.
-    notifications.notify(db, { staff: true, kind: 'stage', payload: { seekerId, from: current.stage, to, reason: ctx.reason ?? null }, jobId: ctx.jobId ?? null });
+    const name = (stage: PipelineStage) => PIPELINE_STAGES[stage];
+    const message = {
+      zh: `求职者 ${seekerId} 号：${name(current.stage).zh} → ${name(to).zh}`,
+      en: `Job seeker ${seekerId}: ${name(current.stage).en} → ${name(to).en}`,
+    };
+    notifications.notify(db, { staff: true, kind: 'stage', payload: { seekerId, from: current.stage, to, reason: ctx.reason ?? null, message }, jobId: ctx.jobId ?? null });
   }
 
   /** True when this user already has the reminder with this key (each item is chased once). */

@@ -174,7 +174,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
         await page.check('#f-to'); // "in training", offered when the page was drawn at "assessed"
         await page.fill('#f-reason', lang === 'en' ? 'Starting the course' : '开始上课');
         await page.getByRole('button', { name: text.move, exact: true }).click();
-        await page.waitForFunction(() => document.getElementById('error-summary')?.textContent?.includes('in_training'));
+        // The stage machine's refusal names both stages in the page's language, not their codes.
+        const named = lang === 'en' ? 'the stage cannot go from "In training" to "In training"' : '阶段不能从“培训中”直接变为“培训中”';
+        await page.waitForFunction((n) => document.getElementById('error-summary')?.textContent?.includes(n), named);
         await expectSummary(page, text.errorPrefix, 1);
         await checkPage(page, `staff-timeline-conflict-${tag}`);
       });
@@ -294,6 +296,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
       await colleague.post(`/seekers/${seeker.id}/stage`, { to: 'assessed', reason: lang === 'en' ? 'Assessed at the street office' : '已在街道完成评估' });
       await page.waitForSelector('#live-notice .live-notice__item');
       expect(await page.getAttribute('#live-notice', 'aria-live')).toBe('polite');
+      // It says what happened in words, and leads to that seeker's timeline.
+      expect(await page.textContent('#live-notice .live-notice__item')).toContain(lang === 'en' ? `Job seeker ${seeker.id}: Registered → Assessed` : `求职者 ${seeker.id} 号：已登记 → 已评估`);
+      expect(await page.getAttribute('#live-notice .live-notice__item a', 'href')).toBe(`/staff/timeline.html?seekerId=${seeker.id}`);
       expect((await focused(page)).id).toBe(before.id);
       await checkPage(page, `staff-notification-${tag}`);
     });

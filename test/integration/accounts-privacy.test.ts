@@ -149,6 +149,20 @@ describe('sign-in and sessions', () => {
     const audit = await app.http.get(`/api/v1/audit-log?entity=user&entityId=${c.userId}`);
     expect(audit.body.data.map((a: { action: string }) => a.action)).toEqual(['user_disabled']);
   });
+
+  it('the audit log reads newest first, and pages on to older entries', async () => {
+    await refreshStaff();
+    const c = await app.signIn({ username: 'audit.order', role: 'staff' });
+    for (const step of ['disable', 'enable', 'disable', 'enable']) await app.http.post(`/api/v1/users/${c.userId}/${step}`).expect(200);
+    const first = (await app.http.get(`/api/v1/audit-log?entity=user&entityId=${c.userId}&limit=2`).expect(200)).body;
+    expect(first.data.map((a: { action: string }) => a.action)).toEqual(['user_enabled', 'user_disabled']);
+    const ids = first.data.map((a: { id: number }) => a.id);
+    expect(ids[0]).toBeGreaterThan(ids[1]);
+    const next = (await app.http.get(`/api/v1/audit-log?entity=user&entityId=${c.userId}&limit=2&cursor=${first.page.nextCursor}`).expect(200)).body;
+    expect(next.data.map((a: { action: string }) => a.action)).toEqual(['user_enabled', 'user_disabled']);
+    expect(next.data[0].id).toBeLessThan(ids[1]);
+    expect(next.page.nextCursor).toBeNull();
+  });
 });
 
 describe('authorisation, masking and mass assignment', () => {

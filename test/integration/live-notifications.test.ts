@@ -340,6 +340,19 @@ describe('notify(), for the other events (#5)', () => {
     for (const p of [pe, pc, ps]) expect(p.created.map((x) => (x.kind === 'match' ? x.payload.title : x.kind))).toEqual(['committed']);
   });
 
+  it('a stage change reaches staff live, naming the stages in both languages', async () => {
+    const ps = await connect(app.http);
+    const s = await seeker(baker);
+    await app.http.post(`/api/v1/seekers/${s.seekerId}/stage`).send({ to: 'assessed', reason: '评估完成' }).expect(200);
+    await waitFor('stage notification', () => ps.created.some((x) => x.kind === 'stage' && x.payload.seekerId === s.seekerId));
+    const n = ps.created.find((x) => x.kind === 'stage' && x.payload.seekerId === s.seekerId)!;
+    expect(n.kind === 'stage' && n.payload).toMatchObject({
+      from: 'registered',
+      to: 'assessed',
+      message: { zh: `求职者 ${s.seekerId} 号：已登记 → 已评估`, en: `Job seeker ${s.seekerId}: Registered → Assessed` },
+    });
+  });
+
   it('raising a job’s openings from zero alerts the seekers it now fits', async () => {
     const jobId = await post({ title: '远程客服（满员）' });
     app.db.$client.prepare('UPDATE jobs SET openings = 0 WHERE id = ?').run(jobId); // as a hire would leave it
