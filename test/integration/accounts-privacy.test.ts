@@ -116,7 +116,7 @@ describe('sign-in and sessions', () => {
     for (let i = 0; i < 12; i++) await app.anon.post('/api/v1/auth/login').send({ username: `spray-${i}`, password: 'guess-guess' });
     expect((await app.anon.post('/api/v1/auth/login').send({ username: 'target', password: PASSWORD })).status).toBe(429);
     now += 16 * 60_000;
-  });
+  }, 60_000); // some twenty scrypt hashes (N = 2^17): slow by design, slower still beside the browser tests
 
   it('changes a password under the policy; other sessions end', async () => {
     const c = await app.signIn({ username: 'changer', role: 'staff' });
