@@ -384,6 +384,6 @@ describe('policy settings', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.data).toMatchObject({ key: 'local_average_wage', value: 160_000, source: '深圳市统计局 2025', updatedByUserId: h.userId });
     const audit = (await get('/audit-log?action=policy_changed&entity=policy_setting')).data as { detail: string; userId: number }[];
-    expect(audit.at(-1)).toMatchObject({ detail: 'local_average_wage: 155568 → 160000', userId: h.userId });
+    expect(audit[0]).toMatchObject({ detail: 'local_average_wage: 155568 → 160000', userId: h.userId }); // newest first
   });
 });
