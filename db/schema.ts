@@ -202,6 +202,8 @@ export const jobs = sqliteTable(
     // Statistics: open jobs with openings (mode, street, member) and a member's jobs of a period, from the index alone.
     index('jobs_open_idx').on(t.status, t.openings, t.workMode, t.street, t.memberId),
     index('jobs_member_created_idx').on(t.memberId, t.createdAt, t.status, t.openings),
+    // Hires per member (quota, alliance): a job's member and creation from a narrow index, not the wide row.
+    index('jobs_id_member_idx').on(t.id, t.memberId, t.createdAt),
     check('jobs_openings_ck', sql`${t.openings} >= 0`),
     check('jobs_salary_ck', sql`${t.salaryMin} IS NULL OR ${t.salaryMax} IS NULL OR ${t.salaryMin} <= ${t.salaryMax}`),
   ],
@@ -214,7 +216,12 @@ export const jobSkills = sqliteTable(
     skill: text('skill').notNull(),
     required: integer('required', { mode: 'boolean' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.jobId, t.skill] }), index('job_skills_skill_idx').on(t.skill)],
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.skill] }),
+    index('job_skills_skill_idx').on(t.skill),
+    // Skills demanded by open jobs: a job's skills with `required` from the index alone.
+    index('job_skills_job_required_idx').on(t.jobId, t.skill, t.required),
+  ],
 );
 
 export const jobAccommodations = sqliteTable(
@@ -388,8 +395,9 @@ export const applications = sqliteTable(
     uniqueIndex('applications_seeker_job_uq').on(t.seekerId, t.jobId),
     index('applications_job_status_idx').on(t.jobId, t.status),
     index('applications_status_idx').on(t.status),
-    // Statistics: who was hired and when, from the index alone.
-    index('applications_hired_idx').on(t.status, t.seekerId, t.hiredOn),
+    // Statistics: who was hired, when and into which job, from the index alone (seeker order kept
+    // first for the employment figures; the job for the quota's and the alliance's hires).
+    index('applications_hired_idx').on(t.status, t.seekerId, t.hiredOn, t.jobId),
   ],
 );
 
@@ -482,7 +490,8 @@ export const pipelineFunnelEntries = sqliteTable(
     // A stage's gaps in order, for the median: read up to the middle, no sort.
     index('pipeline_funnel_entries_gap_idx').on(t.stage, t.gapMs, t.at, t.prevSameAt, t.seekerId),
     // The triggers redo a seeker's entries from a point in their event order.
-    index('pipeline_funnel_entries_seeker_idx').on(t.seekerId, t.at),
+    // (Covering, so a funnel filtered by street, category or level reads its seekers' entries from the index alone.)
+    index('pipeline_funnel_entries_seeker_idx').on(t.seekerId, t.at, t.stage, t.prevSameAt, t.prevStageAt, t.prevNextAt, t.gapMs),
   ],
 );
 
@@ -506,8 +515,24 @@ export const followUps = sqliteTable(
     index('follow_ups_stats_idx').on(t.monthsAfterHire, t.outcome, t.seekerId),
     // Alliance statistics: a hire's six-month outcome from the index alone.
     index('follow_ups_app_outcome_idx').on(t.applicationId, t.monthsAfterHire, t.outcome),
+    // Quota: the hires who left, from the index alone.
+    index('follow_ups_outcome_app_idx').on(t.outcome, t.applicationId),
   ],
 );
+
+/**
+ * For the employment figures: each seeker ever employed (hired through an application, or moved
+ * to the stage `employed`) or stably employed (reached `stably_employed`, or still employed at
+ * the six-month follow-up), as src/stats/service.ts `EMPLOYED_IDS` / `STABLY_IDS` define them.
+ * Derived from `applications`, `pipeline_events` and `follow_ups` only, kept by triggers in the
+ * migration (in the writer's own transaction: each change recomputes its seeker's row), never
+ * written by the application. A row only while one of the two holds.
+ */
+export const seekerOutcomes = sqliteTable('seeker_outcomes', {
+  seekerId: integer('seeker_id').primaryKey(),
+  employed: integer('employed').notNull(),
+  stably: integer('stably').notNull(),
+});
 
 /** Per-user notifications, persisted before they are pushed; one match alert per (user, job). */
 export const notifications = sqliteTable(

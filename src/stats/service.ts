@@ -196,10 +196,13 @@ export function statsService(db: Db, clock: Clock, pipeline: PipelineService) {
       const d = DIMENSIONS[by];
       const where = seekerWhere(f, { period: true });
       const dim = sql.raw(`s.${d.column}`);
-      const counted = (ids: SQL) =>
-        new Map(all<{ k: string | number; n: number }>(sql`WITH ids AS (${ids}) SELECT ${dim} AS k, count(*) AS n FROM ids JOIN seekers s ON s.id = ids.seeker_id WHERE ${where} GROUP BY k`).map((r) => [r.k, r.n]));
-      const employed = counted(EMPLOYED_IDS);
-      const stably = counted(STABLY_IDS);
+      // Employed and stably employed (EMPLOYED_IDS, STABLY_IDS) from the trigger-kept
+      // seeker_outcomes (db/schema.ts): one row per such seeker, read in one pass.
+      const outcomes = all<{ k: string | number; employed: number; stably: number }>(
+        sql`SELECT ${dim} AS k, sum(o.employed) AS employed, sum(o.stably) AS stably FROM seeker_outcomes o JOIN seekers s ON s.id = o.seeker_id WHERE ${where} GROUP BY k`,
+      );
+      const employed = new Map(outcomes.map((r) => [r.k, r.employed]));
+      const stably = new Map(outcomes.map((r) => [r.k, r.stably]));
       const seekers = new Map<string | number, number>();
       // Grouped in the stats index's order (any status here), so SQLite counts without sorting.
       for (const r of all<{ k: string | number; n: number }>(sql`SELECT ${dim} AS k, count(*) AS n FROM seekers s WHERE ${where} GROUP BY s.status, ${INDEX_ORDER}`)) {

@@ -221,6 +221,44 @@ describe('staff statistics', () => {
     expect(en.data.rows).toEqual([{ code: 'customer_service', skill: 'customer service', jobsDemanding: 1, jobsRequiring: 1, openingsDemanding: 1, seekersHolding: 3, seekersPerJob: 3 }]);
   });
 
+  it('keeps the seeker outcomes the employment rates read in step with every write (triggers)', () => {
+    const c = app.db.$client;
+    const kept = () => c.prepare('SELECT seeker_id AS id, employed, stably FROM seeker_outcomes ORDER BY seeker_id').all();
+    // The definitions (EMPLOYED_IDS, STABLY_IDS) recomputed from the source tables.
+    const defined = () =>
+      c.prepare(`SELECT id, employed, stably FROM (
+          SELECT s.id,
+                 s.id IN (SELECT seeker_id FROM applications WHERE status = 'hired' UNION SELECT seeker_id FROM pipeline_events WHERE to_stage = 'employed') AS employed,
+                 s.id IN (SELECT seeker_id FROM pipeline_events WHERE to_stage = 'stably_employed' UNION SELECT seeker_id FROM follow_ups WHERE months_after_hire = 6 AND outcome = 'still_employed') AS stably
+          FROM seekers s) WHERE employed OR stably ORDER BY id`).all();
+    const before = [{ id: ids.s1, employed: 1, stably: 1 }, { id: ids.s3, employed: 1, stably: 0 }, { id: ids.s4, employed: 1, stably: 0 }];
+    expect(kept()).toEqual(before);
+    expect(defined()).toEqual(before);
+    const steps: [string, ...unknown[]][] = [
+      ['UPDATE applications SET status = ? WHERE id = ?', 'withdrawn', ids.a4],
+      ["INSERT INTO pipeline_events (seeker_id, from_stage, to_stage, at) VALUES (?, 'in_adaptation', 'employed', '2026-11-20T02:00:00.000Z')", ids.s5],
+      ["UPDATE pipeline_events SET to_stage = 'stably_employed' WHERE seeker_id = ? AND to_stage = 'employed'", ids.s5],
+      ["UPDATE follow_ups SET outcome = 'left' WHERE application_id = ? AND months_after_hire = 6", ids.a1],
+      ["UPDATE follow_ups SET outcome = 'still_employed', months_after_hire = 6 WHERE application_id = ? AND months_after_hire = 1", ids.a3],
+      ['UPDATE applications SET seeker_id = ? WHERE id = ?', ids.s2, ids.a3],
+      ["DELETE FROM pipeline_events WHERE seeker_id = ? AND to_stage = 'stably_employed'", ids.s5],
+      ['DELETE FROM follow_ups WHERE application_id = ?', ids.a3],
+      ["INSERT INTO applications (seeker_id, job_id, origin, status, hired_on) VALUES (?, ?, 'applied', 'hired', '2026-11-20')", ids.s6, ids.j2],
+      ["DELETE FROM applications WHERE seeker_id = ? AND job_id = ?", ids.s6, ids.j2],
+    ];
+    const rollback = new Error('rollback');
+    expect(() =>
+      c.transaction(() => {
+        for (const [q, ...args] of steps) {
+          c.prepare(q).run(...args);
+          expect(kept(), q).toEqual(defined());
+        }
+        throw rollback;
+      })(),
+    ).toThrow(rollback);
+    expect(kept()).toEqual(before);
+  });
+
   it('rejects filters a table does not take', async () => {
     expect((await h.get('/api/v1/stats/accommodation-gaps?from=2026-01-01')).status).toBe(422);
     expect((await h.get('/api/v1/stats/seekers?by=colour')).status).toBe(422);
