@@ -40,23 +40,41 @@ function needsKey(needs: readonly SeekerNeed[]): number | string {
   return needs.map((n) => `${n.code}:${n.strength}`).join(';');
 }
 
+/** A node of the list pool: the shared list ending here, and the lists that continue it. */
+interface ListNode {
+  next: Map<string | number, ListNode>;
+  shared?: readonly (string | number)[];
+}
+
 export class Retainer {
-  private readonly arrays = new Map<string, readonly (string | number)[]>();
+  private readonly lists: ListNode = { next: new Map() };
+  private pooled = 0;
   private readonly needObjects = new Map<string, SeekerNeed>();
   private readonly needArrays = new Map<number | string, readonly SeekerNeed[]>();
 
-  /** A shared frozen copy of a short array of primitives (the array itself when it is long or the pool is full). */
+  /**
+   * A shared frozen copy of a short array of primitives (the array itself when it is long or the
+   * pool is full). Pooled in a trie of maps keyed element by element, so a lookup hashes the
+   * elements (strings cache their hash) instead of building a fresh joined key per profile.
+   */
   private list<T extends string | number>(xs: readonly T[], maxLength: number): readonly T[] {
     if (xs.length === 0) return EMPTY;
     if (xs.length > maxLength) return xs;
-    const key = (typeof xs[0] === 'number' ? 'n' : 's') + xs.join('\u0001');
-    let shared = this.arrays.get(key);
-    if (shared === undefined) {
-      if (this.arrays.size >= POOL_LIMIT) return xs;
-      shared = Object.freeze([...xs]);
-      this.arrays.set(key, shared);
+    let node = this.lists;
+    for (const x of xs) {
+      let next = node.next.get(x);
+      if (next === undefined) {
+        if (this.pooled >= POOL_LIMIT) return xs;
+        node.next.set(x, (next = { next: new Map() }));
+      }
+      node = next;
     }
-    return shared as readonly T[];
+    if (node.shared === undefined) {
+      if (this.pooled >= POOL_LIMIT) return xs;
+      node.shared = Object.freeze([...xs]);
+      this.pooled++;
+    }
+    return node.shared as readonly T[];
   }
 
   private needs(needs: readonly SeekerNeed[]): readonly SeekerNeed[] {
