@@ -711,10 +711,6 @@ class Index implements MatchIndex {
     const high = store.high;
     acc.fill(0, 0, high);
     acc2.fill(0, 0, high);
-    this.scratch.reserveSlots(high);
-    // seekers the job's skills or courses reach (every contribution is > 0, so a zero marks one not reached yet)
-    const touched = this.scratch.touched;
-    let nTouched = 0;
 
     // 1. skill tags and required courses through the seekers' posting lists
     const sameLabel = SCORING.sameLabel;
@@ -735,9 +731,7 @@ class Index implements MatchIndex {
       for (let e = 0, m = list.length; e < m; e++) {
         // as postingQuality(), inlined
         const quality = surfaces[e] === surface ? sameLabel : typo || (flags[e]! & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
-        const slot = slots[e]!;
-        if (acc[slot] === 0) touched[nTouched++] = slot;
-        acc[slot]! += weight * quality;
+        acc[slots[e]!]! += weight * quality;
       }
     }
     const requiredCourses = requiredCourseIds(jd);
@@ -746,14 +740,10 @@ class Index implements MatchIndex {
       const list = store.coursePostings.get(course);
       if (!list) continue;
       const { slots, flags } = list;
-      for (let e = 0, m = list.length; e < m; e++) {
-        const slot = slots[e]!;
-        if (acc[slot] === 0 && acc2[slot] === 0) touched[nTouched++] = slot;
-        acc2[slot]! += flags[e] === COURSE_COMPLETED ? 1 : inProgress;
-      }
+      for (let e = 0, m = list.length; e < m; e++) acc2[slots[e]!]! += flags[e] === COURSE_COMPLETED ? 1 : inProgress;
     }
 
-    // 2. a scan over the seekers reached: tag score and training from the accumulators, an
+    // 2. one sequential scan over the seekers: tag score and training from the accumulators, an
     //    upper bound of the total (the other parts at their maximum); seekers whose bound reaches
     //    neither the alert threshold nor the running k-th lower bound are skipped. The others: hard
     //    rules, consent, filters, lower bound (every part but free text); free text where it
@@ -784,62 +774,47 @@ class Index implements MatchIndex {
     let topFloor = limit === 0 ? Number.POSITIVE_INFINITY : minScore;
     let floor = Math.min(threshold, topFloor);
     let count = 0;
-    // Seekers the job does not reach share one upper bound: they are listed (one pass over all
-    // slots) only when that bound can still reach the bar — a job listing no skills, or too few
-    // reached to fill the top k.
-    const untouchedBound = tagWeight * (den > 0 ? 0 : noSkillsTag) + trainingWeight * (nCourses === 0 ? 1 : 0) + rest;
-    let list = touched;
-    let n = nTouched;
-    for (let pass = 0; pass < 2; pass++) {
-      if (pass === 1) {
-        if (untouchedBound + EPS < floor) break;
-        list = this.scratch.rest;
-        n = 0;
-        for (let slot = 0; slot < high; slot++) if (acc[slot] === 0 && acc2[slot] === 0) list[n++] = slot;
+    for (let slot = 0; slot < high; slot++) {
+      if (share[slot] === 0 || present[slot] === 0) continue;
+      const tag = den > 0 ? Math.min(1, acc[slot]! * inverseDen) : noSkillsTag;
+      const training = nCourses === 0 ? 1 : acc2[slot]! / nCourses;
+      if (tagWeight * tag + trainingWeight * training + rest + EPS < floor) continue;
+      if ((must[slot]! & ~prov) !== 0) continue;
+      const m = modes[slot]!;
+      if (((m >>> jobMode) & 1) === 0) continue;
+      if (modeFilter >= 0 && ((m >>> modeFilter) & 1) === 0) continue;
+      if (streetFilter !== -2 && street[slot] !== streetFilter) continue;
+      if (filter && !filter(ids[slot]!)) continue;
+      const value = combine(
+        w,
+        tag,
+        0,
+        training,
+        accessibilityScore(prefer[slot]!, preferCount[slot]!, prov),
+        locationScore(street[slot]!, jobStreet, jobMode),
+        preferencesScore(seekerHours[slot]!, jobHours, salaryExpectation[slot]!, jobSalary),
+      );
+      // the count does not depend on the top k: at or above the threshold by the lower bound alone,
+      // or with free text when the lower bound is within the text share below it
+      let text = -1;
+      if (value >= threshold + EPS) count++;
+      else if (value + textMax + EPS >= threshold) {
+        text = textSimilarity(jd, jobInverseNorm, data[slot]!, textInverseNorm[slot]!);
+        const approx = value + textMax * text;
+        if (approx >= threshold + EPS) count++;
+        else if (approx > threshold - EPS && exactTotal(slot) >= threshold) count++;
       }
-      for (let i = 0; i < n; i++) {
-        const slot = list[i]!;
-        if (share[slot] === 0 || present[slot] === 0) continue;
-        const tag = den > 0 ? Math.min(1, acc[slot]! * inverseDen) : noSkillsTag;
-        const training = nCourses === 0 ? 1 : acc2[slot]! / nCourses;
-        if (tagWeight * tag + trainingWeight * training + rest + EPS < floor) continue;
-        if ((must[slot]! & ~prov) !== 0) continue;
-        const m = modes[slot]!;
-        if (((m >>> jobMode) & 1) === 0) continue;
-        if (modeFilter >= 0 && ((m >>> modeFilter) & 1) === 0) continue;
-        if (streetFilter !== -2 && street[slot] !== streetFilter) continue;
-        if (filter && !filter(ids[slot]!)) continue;
-        const value = combine(
-          w,
-          tag,
-          0,
-          training,
-          accessibilityScore(prefer[slot]!, preferCount[slot]!, prov),
-          locationScore(street[slot]!, jobStreet, jobMode),
-          preferencesScore(seekerHours[slot]!, jobHours, salaryExpectation[slot]!, jobSalary),
-        );
-        // the count does not depend on the top k: at or above the threshold by the lower bound alone,
-        // or with free text when the lower bound is within the text share below it
-        let text = -1;
-        if (value >= threshold + EPS) count++;
-        else if (value + textMax + EPS >= threshold) {
-          text = textSimilarity(jd, jobInverseNorm, data[slot]!, textInverseNorm[slot]!);
-          const approx = value + textMax * text;
-          if (approx >= threshold + EPS) count++;
-          else if (approx > threshold - EPS && exactTotal(slot) >= threshold) count++;
+      if (limit > 0) {
+        top.push(value);
+        if (top.full && top.min() > topFloor) {
+          topFloor = top.min();
+          floor = Math.min(threshold, topFloor);
         }
-        if (limit > 0) {
-          top.push(value);
-          if (top.full && top.min() > topFloor) {
-            topFloor = top.min();
-            floor = Math.min(threshold, topFloor);
-          }
-          if (value + textMax + 2 * EPS >= topFloor) {
-            if (nKept === scratch.slots.length) scratch.reserve(nKept + 1);
-            scratch.slots[nKept] = slot;
-            scratch.lower[nKept] = value;
-            scratch.text[nKept++] = text;
-          }
+        if (value + textMax + 2 * EPS >= topFloor) {
+          if (nKept === scratch.slots.length) scratch.reserve(nKept + 1);
+          scratch.slots[nKept] = slot;
+          scratch.lower[nKept] = value;
+          scratch.text[nKept++] = text;
         }
       }
     }
