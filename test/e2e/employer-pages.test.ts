@@ -41,8 +41,12 @@ async function expectErrorSummary(page: Page, errorPrefix: string): Promise<stri
   return page.locator('#error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
+/**
+ * A success banner that has taken focus. Waits for the focus itself: the banner of the previous
+ * step may still be on the page while this step's request is on its way.
+ */
 async function expectBanner(page: Page): Promise<void> {
-  await page.waitForSelector('#success-banner');
+  await page.waitForFunction(() => document.activeElement?.id === 'success-banner', null, { timeout: 15_000 }).catch(() => undefined);
   expect((await focused(page)).id).toBe('success-banner');
 }
 

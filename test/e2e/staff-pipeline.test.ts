@@ -60,7 +60,8 @@ async function expectSummary(page: Page, errorPrefix: string, links: number): Pr
 }
 
 async function expectBanner(page: Page): Promise<string> {
-  await page.waitForSelector('#success-banner');
+  // Waits for the focus itself: the previous step's banner may still be there while this step's request is on its way.
+  await page.waitForFunction(() => document.activeElement?.id === 'success-banner', null, { timeout: 15_000 }).catch(() => undefined);
   expect((await focused(page)).id).toBe('success-banner');
   return (await page.locator('#success-banner .banner__heading').textContent()) ?? '';
 }
