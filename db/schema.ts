@@ -423,6 +423,27 @@ export const applicationWaits = sqliteTable(
   ],
 );
 
+/**
+ * For the alliance statistics: each hire (application `hired`) with the member whose job it is,
+ * when that job was posted (the period filter), when its six-month check falls due and whether the
+ * six-month follow-up found the person still employed. Derived from `applications`, `jobs` and
+ * `follow_ups` only, kept by triggers in the migration (in the writer's transaction), never written
+ * by the application: a member's hires are then one index range instead of a join per hire
+ * (src/stats/service.ts `alliance`).
+ */
+export const allianceHires = sqliteTable(
+  'alliance_hires',
+  {
+    applicationId: integer('application_id').primaryKey().references(() => applications.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id').notNull(),
+    jobCreatedAt: text('job_created_at').notNull(),
+    /** date(hired_on, '+6 months'); null when the hire has no date. */
+    sixMonthCheckOn: text('six_month_check_on'),
+    stillEmployedAt6Months: integer('still_employed_at_6_months').notNull(),
+  },
+  (t) => [index('alliance_hires_member_idx').on(t.memberId, t.jobCreatedAt, t.sixMonthCheckOn, t.stillEmployedAt6Months)],
+);
+
 /** Every status change of an application: who, when, why. */
 export const applicationEvents = sqliteTable(
   'application_events',

@@ -259,6 +259,53 @@ describe('staff statistics', () => {
     expect(kept()).toEqual(before);
   });
 
+  it('keeps the alliance hires the member comparison reads in step with every write (triggers)', () => {
+    const c = app.db.$client;
+    const kept = () =>
+      c.prepare('SELECT application_id AS id, member_id AS member, job_created_at AS posted, six_month_check_on AS due, still_employed_at_6_months AS still FROM alliance_hires ORDER BY application_id').all();
+    // The definition: every hired application, its job's member and posting date, the check due
+    // six months after the hire, and whether its six-month follow-up found the person employed.
+    const defined = () =>
+      c.prepare(`SELECT a.id, j.member_id AS member, j.created_at AS posted, date(a.hired_on, '+6 months') AS due,
+                        (f.outcome IS NOT NULL AND f.outcome = 'still_employed') AS still
+                 FROM applications a JOIN jobs j ON j.id = a.job_id
+                 LEFT JOIN follow_ups f ON f.application_id = a.id AND f.months_after_hire = 6
+                 WHERE a.status = 'hired' ORDER BY a.id`).all();
+    const before = defined();
+    // S1 (hired Feb 10 into J1, still employed at six months), S3 (J3, left) and S4 (J2).
+    expect(before.map((r) => (r as { id: number }).id)).toEqual([ids.a1, ids.a3, ids.a4].sort((x, y) => x! - y!));
+    expect(before.find((r) => (r as { id: number }).id === ids.a1)).toMatchObject({ member: ids.m1, due: '2026-08-10', still: 1 });
+    expect(kept()).toEqual(before);
+    const steps: [string, ...unknown[]][] = [
+      ['UPDATE applications SET status = ? WHERE id = ?', 'withdrawn', ids.a4],
+      ['UPDATE applications SET status = ? WHERE id = ?', 'hired', ids.a4],
+      ["UPDATE applications SET hired_on = '2026-05-31' WHERE id = ?", ids.a4],
+      ['UPDATE applications SET job_id = ? WHERE id = ?', ids.j3, ids.a4],
+      ["UPDATE follow_ups SET outcome = 'left' WHERE application_id = ? AND months_after_hire = 6", ids.a1],
+      ["UPDATE follow_ups SET outcome = 'still_employed', months_after_hire = 6 WHERE application_id = ? AND months_after_hire = 1", ids.a3],
+      ['DELETE FROM follow_ups WHERE application_id = ?', ids.a4],
+      ["UPDATE follow_ups SET application_id = ? WHERE application_id = ? AND months_after_hire = 6", ids.a4, ids.a3],
+      ["INSERT INTO follow_ups (application_id, seeker_id, months_after_hire, due_on, outcome) VALUES (?, ?, 6, '2026-11-30', 'still_employed')", ids.a3, ids.s3],
+      ["UPDATE jobs SET member_id = ?, created_at = '2026-03-01T00:00:00.000Z' WHERE id = ?", ids.m1, ids.j3],
+      ["INSERT INTO applications (seeker_id, job_id, origin, status, hired_on) VALUES (?, ?, 'applied', 'hired', '2026-11-20')", ids.s6, ids.j2],
+      ["INSERT INTO applications (seeker_id, job_id, origin, status) VALUES (?, ?, 'applied', 'submitted')", ids.s5, ids.j2],
+      ["UPDATE applications SET status = 'hired', hired_on = '2026-08-31' WHERE seeker_id = ? AND job_id = ?", ids.s5, ids.j2],
+      ['DELETE FROM applications WHERE seeker_id = ? AND job_id = ?', ids.s6, ids.j2],
+      ['DELETE FROM seekers WHERE id = ?', ids.s5],
+    ];
+    const rollback = new Error('rollback');
+    expect(() =>
+      c.transaction(() => {
+        for (const [q, ...args] of steps) {
+          expect(c.prepare(q).run(...args).changes, q).toBeGreaterThan(0);
+          expect(kept(), q).toEqual(defined());
+        }
+        throw rollback;
+      })(),
+    ).toThrow(rollback);
+    expect(kept()).toEqual(before);
+  });
+
   it('rejects filters a table does not take', async () => {
     expect((await h.get('/api/v1/stats/accommodation-gaps?from=2026-01-01')).status).toBe(422);
     expect((await h.get('/api/v1/stats/seekers?by=colour')).status).toBe(422);
