@@ -141,6 +141,21 @@ export const seekerNeeds = sqliteTable(
   (t) => [primaryKey({ columns: [t.seekerId, t.code] }), index('seeker_needs_code_idx').on(t.code, t.strength)],
 );
 
+/**
+ * For the accommodation gaps: how many seekers (of any status) need each accommodation, by
+ * strength. Derived from `seeker_needs` only, kept by triggers in the migration (in the writer's
+ * transaction), never written by the application (src/stats/service.ts `accommodationGaps`).
+ */
+export const seekerNeedCounts = sqliteTable(
+  'seeker_need_counts',
+  {
+    code: text('code', { enum: ACCOMMODATION_CODES }).notNull(),
+    strength: text('strength', { enum: NEED_STRENGTHS }).notNull(),
+    seekers: integer('seekers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.strength] })],
+);
+
 export const SKILL_LEVELS = ['basic', 'intermediate', 'advanced'] as const;
 
 export const seekerSkills = sqliteTable(
@@ -153,6 +168,17 @@ export const seekerSkills = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.seekerId, t.skill] }), index('seeker_skills_skill_idx').on(t.skill)],
 );
+
+/**
+ * For the skills statistics: how many seekers (of any status) hold each skill label. Derived from
+ * `seeker_skills` only, kept by triggers in the migration (in the writer's transaction), never
+ * written by the application: the unfiltered supply is one small table instead of a pass over
+ * every seeker's skills (src/stats/service.ts `skills`).
+ */
+export const seekerSkillLabels = sqliteTable('seeker_skill_labels', {
+  label: text('label').primaryKey(),
+  seekers: integer('seekers').notNull(),
+});
 
 /** Consent history (PIPL Arts. 23, 28–29): every grant and withdrawal with its text version. */
 export const consents = sqliteTable(

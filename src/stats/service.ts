@@ -384,9 +384,9 @@ export function statsService(db: Db, clock: Clock, pipeline: PipelineService) {
       if (f.street?.length || f.category?.length || f.level?.length) {
         add(all(sql`SELECT ${needCounts} FROM seekers s JOIN seeker_needs n ON n.seeker_id = s.id WHERE ${seekerWhere(f, { status: 'active' })} GROUP BY n.code`), 1);
       } else {
-        // Almost every seeker is active: count every need from the (code, strength) index alone,
+        // Almost every seeker is active: every need from the trigger-kept counts (migration 0008),
         // then take away the few of seekers who are not active.
-        add(all(sql`SELECT ${needCounts} FROM seeker_needs n GROUP BY n.code`), 1);
+        add(all(sql`SELECT code, sum(seekers * (strength = 'must')) AS must, sum(seekers * (strength = 'prefer')) AS prefer FROM seeker_need_counts GROUP BY code`), 1);
         add(all(sql`SELECT ${needCounts} FROM seekers s JOIN seeker_needs n ON n.seeker_id = s.id WHERE s.status IN ('archived', 'anonymised') GROUP BY n.code`), -1);
       }
       const jobStreet = f.street?.length ? sql` AND j.street IN (${list(f.street)})` : sql``;
@@ -443,8 +443,9 @@ export function statsService(db: Db, clock: Clock, pipeline: PipelineService) {
       const supplyByLabel = filtered
         ? all<{ label: string; seekers: number }>(sql`SELECT k.skill AS label, count(*) AS seekers FROM seekers s JOIN seeker_skills k ON k.seeker_id = s.id WHERE ${seekerWhere(f, { status: 'active' })} GROUP BY k.skill`)
         : [
-            // Every label from the skill index alone, less the labels of seekers who are not active.
-            ...all<{ label: string; seekers: number }>(sql`SELECT k.skill AS label, count(*) AS seekers FROM seeker_skills k GROUP BY k.skill`),
+            // Every label's holders from the trigger-kept counts (migration 0008), less the labels
+            // of seekers who are not active.
+            ...all<{ label: string; seekers: number }>(sql`SELECT label, seekers FROM seeker_skill_labels`),
             ...all<{ label: string; seekers: number }>(sql`SELECT k.skill AS label, -count(*) AS seekers FROM seekers s JOIN seeker_skills k ON k.seeker_id = s.id WHERE s.status IN ('archived', 'anonymised') GROUP BY k.skill`),
           ];
       const keyOf = (label: string) => canonicalSkill(label)?.code ?? `~${label.trim().toLowerCase()}`;

@@ -306,6 +306,67 @@ describe('staff statistics', () => {
     expect(kept()).toEqual(before);
   });
 
+  it('keeps the per-label skill counts the skills table reads in step with every write (triggers)', () => {
+    const c = app.db.$client;
+    const kept = () => c.prepare('SELECT label, seekers FROM seeker_skill_labels ORDER BY label').all();
+    const defined = () => c.prepare('SELECT skill AS label, count(*) AS seekers FROM seeker_skills GROUP BY skill ORDER BY skill').all();
+    const before = defined();
+    // 烘焙: S4 and S5.
+    expect(before).toContainEqual({ label: '烘焙', seekers: 2 });
+    expect(kept()).toEqual(before);
+    const steps: [string, ...unknown[]][] = [
+      ["INSERT INTO seeker_skills (seeker_id, skill, level) VALUES (?, '烘焙', 'basic')", ids.s1],
+      ["INSERT INTO seeker_skills (seeker_id, skill, level) VALUES (?, '茶艺', 'basic')", ids.s2],
+      ["UPDATE seeker_skills SET skill = '茶艺' WHERE seeker_id = ? AND skill = '烘焙'", ids.s4],
+      ["UPDATE seeker_skills SET skill = '汉服制作' WHERE seeker_id = ? AND skill = '电商客服'", ids.s3],
+      ["UPDATE seeker_skills SET level = 'advanced' WHERE seeker_id = ?", ids.s5],
+      ["DELETE FROM seeker_skills WHERE seeker_id = ? AND skill = '茶艺'", ids.s2],
+      ['DELETE FROM seekers WHERE id = ?', ids.s5],
+      ["DELETE FROM seeker_skills WHERE seeker_id = ? AND skill = '汉服制作'", ids.s3],
+    ];
+    const rollback = new Error('rollback');
+    expect(() =>
+      c.transaction(() => {
+        for (const [q, ...args] of steps) {
+          expect(c.prepare(q).run(...args).changes, q).toBeGreaterThan(0);
+          expect(kept(), q).toEqual(defined());
+        }
+        // 汉服制作 was S3's alone: gone, not left at zero.
+        expect(kept()).not.toContainEqual(expect.objectContaining({ label: '汉服制作' }));
+        throw rollback;
+      })(),
+    ).toThrow(rollback);
+    expect(kept()).toEqual(before);
+  });
+
+  it('keeps the per-accommodation need counts the gaps table reads in step with every write (triggers)', () => {
+    const c = app.db.$client;
+    const kept = () => c.prepare('SELECT code, strength, seekers FROM seeker_need_counts ORDER BY code, strength').all();
+    const defined = () => c.prepare('SELECT code, strength, count(*) AS seekers FROM seeker_needs GROUP BY code, strength ORDER BY code, strength').all();
+    const before = defined();
+    // step-free access: S2 must (S6's too, archived), S3 prefer.
+    expect(before).toContainEqual({ code: 'step_free_access', strength: 'prefer', seekers: 1 });
+    expect(kept()).toEqual(before);
+    const steps: [string, ...unknown[]][] = [
+      ["INSERT INTO seeker_needs (seeker_id, code, strength) VALUES (?, 'braille', 'prefer')", ids.s1],
+      ["UPDATE seeker_needs SET strength = 'must' WHERE seeker_id = ? AND code = 'step_free_access'", ids.s3],
+      ["UPDATE seeker_needs SET code = 'flexible_hours' WHERE seeker_id = ? AND code = 'sign_language'", ids.s4],
+      ["DELETE FROM seeker_needs WHERE seeker_id = ? AND code = 'braille'", ids.s1],
+      ['DELETE FROM seekers WHERE id = ?', ids.s2],
+    ];
+    const rollback = new Error('rollback');
+    expect(() =>
+      c.transaction(() => {
+        for (const [q, ...args] of steps) {
+          expect(c.prepare(q).run(...args).changes, q).toBeGreaterThan(0);
+          expect(kept(), q).toEqual(defined());
+        }
+        throw rollback;
+      })(),
+    ).toThrow(rollback);
+    expect(kept()).toEqual(before);
+  });
+
   it('rejects filters a table does not take', async () => {
     expect((await h.get('/api/v1/stats/accommodation-gaps?from=2026-01-01')).status).toBe(422);
     expect((await h.get('/api/v1/stats/seekers?by=colour')).status).toBe(422);
