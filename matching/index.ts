@@ -53,11 +53,12 @@ import {
   skillsPart,
   tagDenominator,
   tagScore,
+  termsSimilarity,
   textSimilarity,
   trainingScore,
 } from './score.js';
 import { SkillTable } from './skills.js';
-import { COURSE_COMPLETED, OfferStore, SeekerStore, postingQuality, type Offer, type OfferColumns, type SeekerColumns } from './stores.js';
+import { COURSE_COMPLETED, INLINE_TERMS, OfferStore, SeekerStore, TERMS_NOT_INLINE, postingQuality, type Offer, type OfferColumns, type SeekerColumns } from './stores.js';
 import type { CatalogueCourse, EntrepreneurshipProject, JobPosting, SeekerProfile } from './types.js';
 import type { Bilingual, Street, WorkMode } from './vocabulary.js';
 
@@ -768,7 +769,13 @@ class Index implements MatchIndex {
     const trainingWeight = w.training;
     const inverseDen = den > 0 ? 1 / den : 0;
     const noSkillsTag = SCORING.noSkillsListed;
-    const textInverseNorm = store.textInverseNorm;
+    const { textInverseNorm, textTerms, textTermCount } = store;
+    const seekerText = (slot: number): number => {
+      const n = textTermCount[slot]!;
+      if (n === TERMS_NOT_INLINE) return textSimilarity(jd, jobInverseNorm, data[slot]!, textInverseNorm[slot]!);
+      const from = slot * INLINE_TERMS;
+      return termsSimilarity(jd, jobInverseNorm, textTerms, from, from + n, textInverseNorm[slot]!);
+    };
     const exactTotal = (slot: number): number => this.total(this.exactParts(job, this.seekerView(ids[slot]!), idf));
     // running k-th lower bound (only rises); +∞ when no top k is asked for
     let topFloor = limit === 0 ? Number.POSITIVE_INFINITY : minScore;
@@ -799,7 +806,7 @@ class Index implements MatchIndex {
       let text = -1;
       if (value >= threshold + EPS) count++;
       else if (value + textMax + EPS >= threshold) {
-        text = textSimilarity(jd, jobInverseNorm, data[slot]!, textInverseNorm[slot]!);
+        text = seekerText(slot);
         const approx = value + textMax * text;
         if (approx >= threshold + EPS) count++;
         else if (approx > threshold - EPS && exactTotal(slot) >= threshold) count++;
@@ -831,7 +838,7 @@ class Index implements MatchIndex {
       if (value < bar) continue;
       const slot = kept[e]!;
       const known = texts[e]!;
-      const text = known >= 0 ? known : textSimilarity(jd, jobInverseNorm, data[slot]!, textInverseNorm[slot]!);
+      const text = known >= 0 ? known : seekerText(slot);
       candidates.push({ slot, id: ids[slot]!, approx: value + textMax * text });
     }
     const scored = this.cut(candidates, limit, minScore, (slot) => this.exactParts(job, this.seekerView(ids[slot]!), idf));

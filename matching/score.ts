@@ -59,13 +59,17 @@ export function tagDenominator(offer: Int32Array, idf: Float64Array): number {
 
 /** Cosine similarity of the two log-tf term vectors (merge join in term-id order). */
 export function textSimilarity(a: Int32Array, aInverseNorm: number, b: Int32Array, bInverseNorm: number): number {
+  const j = termsAt(b);
+  return termsSimilarity(a, aInverseNorm, b, j + 1, j + 1 + b[j]!, bInverseNorm);
+}
+
+/** As textSimilarity, with b's packed terms given as the range [bFrom, bEnd) of any array. */
+export function termsSimilarity(a: Int32Array, aInverseNorm: number, b: Int32Array, bFrom: number, bEnd: number, bInverseNorm: number): number {
   if (aInverseNorm === 0 || bInverseNorm === 0) return 0;
   let i = termsAt(a);
-  let j = termsAt(b);
   const aEnd = i + 1 + a[i]!;
-  const bEnd = j + 1 + b[j]!;
   i++;
-  j++;
+  let j = bFrom;
   let dot = 0;
   while (i < aEnd && j < bEnd) {
     const ta = termId(a[i]!);

@@ -4,7 +4,7 @@
  * Slots of removed entries are reused; nothing is rebuilt on a write.
  */
 import { SCORING } from './config.js';
-import { FLAG_REQUIRED, FLAG_TYPO, PREFERRED_WEIGHT } from './compile.js';
+import { FLAG_REQUIRED, FLAG_TYPO, PREFERRED_WEIGHT, termsAt } from './compile.js';
 import type { EntrepreneurshipProject, JobPosting, SeekerProfile } from './types.js';
 
 function grow<T extends Int8Array | Uint8Array | Int32Array | Uint32Array | Float64Array>(arr: T, cap: number): T {
@@ -333,6 +333,15 @@ export interface SeekerColumns {
 export const COURSE_COMPLETED = 2;
 export const COURSE_IN_PROGRESS = 1;
 
+/**
+ * Text terms kept inline per seeker (stride): the seekersForJob scan reads a seeker's free text
+ * from one flat array instead of following a pointer to its packed data (a cache miss per seeker
+ * that cost more than the comparison itself). Longer texts are read from the packed data.
+ */
+export const INLINE_TERMS = 12;
+/** textTermCount of a seeker whose text has more than INLINE_TERMS terms. */
+export const TERMS_NOT_INLINE = 255;
+
 export class SeekerStore extends SlotStore<SeekerProfile> {
   /** course id → seekers who completed it or are enrolled (flags COURSE_COMPLETED / COURSE_IN_PROGRESS). */
   readonly coursePostings = new Map<number, PostingList>();
@@ -347,9 +356,14 @@ export class SeekerStore extends SlotStore<SeekerProfile> {
   hoursMask = new Uint8Array(0);
   salaryExpectation = new Float64Array(0);
   textInverseNorm = new Float64Array(0);
+  /** Packed text terms, INLINE_TERMS per slot, the first textTermCount[slot] of them used. */
+  textTerms = new Int32Array(0);
+  textTermCount = new Uint8Array(0);
 
   protected override growColumns(cap: number): void {
     super.growColumns(cap);
+    this.textTerms = grow(this.textTerms, cap * INLINE_TERMS);
+    this.textTermCount = grow(this.textTermCount, cap);
     this.acc2 = grow(this.acc2, cap);
     this.share = grow(this.share, cap);
     this.must = grow(this.must, cap);
@@ -380,6 +394,10 @@ export class SeekerStore extends SlotStore<SeekerProfile> {
     this.hoursMask[slot] = cols.hoursMask;
     this.salaryExpectation[slot] = cols.salaryExpectation;
     this.textInverseNorm[slot] = cols.textInverseNorm;
+    const t = termsAt(data);
+    const nTerms = data[t]!;
+    if (nTerms <= INLINE_TERMS) this.textTerms.set(data.subarray(t + 1, t + 1 + nTerms), slot * INLINE_TERMS);
+    this.textTermCount[slot] = nTerms <= INLINE_TERMS ? nTerms : TERMS_NOT_INLINE;
     this.addPostings(slot, data);
     this.changeCoursePostings(slot, data, true);
   }

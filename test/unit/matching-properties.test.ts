@@ -22,7 +22,11 @@ const WORDS = ['客服', '数据标注', '设计', '按摩', '仓库', 'annotati
 const label = fc.constantFrom(...LABELS);
 const accommodations = fc.uniqueArray(fc.constantFrom(...ACCOMMODATION_CODES), { maxLength: 6 });
 const street = fc.option(fc.constantFrom(...STREET_CODES), { nil: null });
-const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }).map((ws) => ws.join(' '));
+// Now and then a long text: more distinct terms than the index keeps inline per seeker (12).
+const MORE_WORDS = ['仓储', '分拣', '包装', '茶艺', '推拿', '盲人', '手语', '读屏', '电商', '直播', '剪辑', '摄影', '会计', '出纳', '翻译', 'excel', 'photoshop', 'pastry', 'coffee', 'garden'];
+const text = fc
+  .oneof({ weight: 4, arbitrary: fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }) }, { weight: 1, arbitrary: fc.array(fc.constantFrom(...WORDS, ...MORE_WORDS), { minLength: 18, maxLength: 40 }) })
+  .map((ws) => ws.join(' '));
 const courseIds = fc.uniqueArray(fc.constantFrom(...COURSES.map((c) => c.id), 77), { maxLength: 2 });
 
 const seekerArb = (id: number): fc.Arbitrary<SeekerProfile> =>
