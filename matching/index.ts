@@ -163,14 +163,12 @@ const EPS = 1e-9;
 
 /** Tag scores are grouped into this many buckets (per unit) so that the best slots are scanned first. */
 const TAG_BUCKETS = 64;
-/** Histogram index of a tag t ≥ −2: ((t + HISTOGRAM_SHIFT) · TAG_BUCKETS) | 0 (tags of inactive slots land below the real ones). */
-const HISTOGRAM_SHIFT = 2;
 
 /** Reusable per-query scratch arrays (the index is single-threaded; queries do not nest). */
 class Scratch {
-  readonly histogram = new Int32Array((HISTOGRAM_SHIFT + 1) * TAG_BUCKETS + 1);
+  readonly histogram = new Int32Array(TAG_BUCKETS + 1);
   /** Where each bucket's slots start in `order` (exclusive prefix sums of the histogram). */
-  readonly bucketStart = new Int32Array((HISTOGRAM_SHIFT + 1) * TAG_BUCKETS + 2);
+  readonly bucketStart = new Int32Array(TAG_BUCKETS + 2);
   /** Slots the seeker's skills reach (plus those listing no skills), each one's tag bucket, and
    *  the active ones ordered by bucket (a counting sort); `rest`: the other slots of bucket 0 when needed. */
   touched = new Int32Array(0);
@@ -520,8 +518,9 @@ class Index implements MatchIndex {
     // `acc` is all zeros between queries: only the touched slots are written, and reset in `finally`
     let nTouched = 0;
     try {
-      // slots listing no skills have the same tag for every seeker
+      // active slots listing no skills have the same tag for every seeker; listed first
       for (const slot of store.noSkillSlots) touched[nTouched++] = slot;
+      const nNoSkills = nTouched;
 
       // 1. skill tags through the posting lists of the seeker's skill codes (every contribution is > 0,
       //    so a zero marks a slot not reached yet)
@@ -550,7 +549,7 @@ class Index implements MatchIndex {
         }
       }
 
-      // 2. the tag score of every touched slot, in place in `acc` (negative for inactive slots), and a
+      // 2. the tag score of every touched slot, in place in `acc`, and a
       //    histogram of tag buckets, where every active slot not reached (tag 0) counts in bucket 0;
       //    then, best buckets first, scans over the slots of a range of buckets: an upper bound of
       //    the total (every other part at its maximum) and, for the slots whose bound reaches the
@@ -560,31 +559,31 @@ class Index implements MatchIndex {
       const invDen = store.inverseDenominators(idf);
       const tagBase = store.tagBase;
       histogram.fill(0);
-      let reachedWithSkills = 0;
-      for (let i = 0; i < nTouched; i++) {
+      // bucket of a tag t in [0, 1]: (t · TAG_BUCKETS) | 0 (exact: a power of two)
+      const noSkillsBucket = (SCORING.noSkillsListed * TAG_BUCKETS) | 0;
+      for (let i = 0; i < nNoSkills; i++) {
+        acc[touched[i]!] = SCORING.noSkillsListed;
+        bucketOf[i] = noSkillsBucket;
+      }
+      histogram[noSkillsBucket]! += nNoSkills;
+      // The posting lists hold active slots only: each touched slot past the first nNoSkills is an
+      // active slot listing skills, reached.
+      for (let i = nNoSkills; i < nTouched; i++) {
         const slot = touched[i]!;
-        const b0 = tagBase[slot]!;
-        // branch-free: tag in [0, 1] for active slots, negative for the others
-        const tag = Math.min(1, acc[slot]! * invDen[slot]!) + b0;
+        const tag = Math.min(1, acc[slot]! * invDen[slot]!);
         acc[slot] = tag;
-        const b = ((tag + HISTOGRAM_SHIFT) * TAG_BUCKETS) | 0;
+        const b = (tag * TAG_BUCKETS) | 0;
         bucketOf[i] = b;
         histogram[b]!++;
-        if (b0 === 0) reachedWithSkills++;
       }
-      const base = HISTOGRAM_SHIFT * TAG_BUCKETS;
-      const notReached = store.activeWithSkills - reachedWithSkills;
-      // Counting sort of the touched active slots by bucket, so each range reads only its own slots.
-      const lastBucket = base + TAG_BUCKETS;
-      bucketStart[base] = 0;
-      for (let b = base; b <= lastBucket; b++) bucketStart[b + 1] = bucketStart[b]! + histogram[b]!;
-      for (let b = base; b <= lastBucket; b++) histogram[b] = bucketStart[b]!; // the fill cursor of each bucket
-      for (let i = 0; i < nTouched; i++) {
-        const b = bucketOf[i]!;
-        if (b >= base) order[histogram[b]!++] = touched[i]!;
-      }
-      for (let b = base; b <= lastBucket; b++) histogram[b] = bucketStart[b + 1]! - bucketStart[b]!; // back to counts
-      histogram[base]! += notReached;
+      const notReached = store.activeWithSkills - (nTouched - nNoSkills);
+      // Counting sort of the touched slots by bucket, so each range reads only its own slots.
+      bucketStart[0] = 0;
+      for (let b = 0; b <= TAG_BUCKETS; b++) bucketStart[b + 1] = bucketStart[b]! + histogram[b]!;
+      for (let b = 0; b <= TAG_BUCKETS; b++) histogram[b] = bucketStart[b]!; // the fill cursor of each bucket
+      for (let i = 0; i < nTouched; i++) order[histogram[bucketOf[i]!]!++] = touched[i]!;
+      for (let b = 0; b <= TAG_BUCKETS; b++) histogram[b] = bucketStart[b + 1]! - bucketStart[b]!; // back to counts
+      histogram[0]! += notReached;
       const courseValue = seekerCourseValues(sd);
       const top = new TopValues(limit);
       const scratch = this.scratch;
@@ -605,13 +604,13 @@ class Index implements MatchIndex {
       while (bucketHigh > 0) {
         // the next range of buckets: at least `want` slots (doubling each time)
         let bucketLow = bucketHigh - 1;
-        let inRange = histogram[base + bucketLow]!;
-        while (bucketLow > 0 && inRange < want) inRange += histogram[base + --bucketLow]!;
+        let inRange = histogram[bucketLow]!;
+        while (bucketLow > 0 && inRange < want) inRange += histogram[--bucketLow]!;
         want *= 2;
         if (inRange > 0) {
           let list = order;
-          let from = bucketStart[base + bucketLow]!;
-          let to = bucketStart[base + bucketHigh]!;
+          let from = bucketStart[bucketLow]!;
+          let to = bucketStart[bucketHigh]!;
           for (let pass = 0; pass < 2; pass++) {
             if (pass === 1) {
               // bucket 0's slots not reached by any skill: tag 0, listed now (rarely needed)
