@@ -167,13 +167,12 @@ const TAG_BUCKETS = 64;
 /** Reusable per-query scratch arrays (the index is single-threaded; queries do not nest). */
 class Scratch {
   readonly histogram = new Int32Array(TAG_BUCKETS + 1);
-  /** Where each bucket's slots start in `order` (exclusive prefix sums of the histogram). */
-  readonly bucketStart = new Int32Array(TAG_BUCKETS + 2);
-  /** Slots the seeker's skills reach (plus those listing no skills), each one's tag bucket, and
-   *  the active ones ordered by bucket (a counting sort); `rest`: the other slots of bucket 0 when needed. */
+  /** Slots the seeker's skills reach (plus those listing no skills), chained by tag bucket: the
+   *  last touched entry of bucket b is head[b], the one before it next[head[b]], … (−1 ends);
+   *  `rest`: the other slots of bucket 0 when needed. */
+  readonly head = new Int32Array(TAG_BUCKETS + 1);
   touched = new Int32Array(0);
-  bucketOf = new Uint8Array(0);
-  order = new Int32Array(0);
+  next = new Int32Array(0);
   rest = new Int32Array(0);
   /** Slots kept after the scan (possible top-k candidates), with their lower bound and free text (−1: not computed). */
   slots = new Int32Array(0);
@@ -182,11 +181,10 @@ class Scratch {
 
   /** Makes room for `high` slots in the bucket arrays. */
   reserveSlots(high: number): void {
-    if (this.order.length >= high) return;
-    const cap = Math.max(high, Math.ceil(this.order.length * 1.5), 1024);
+    if (this.touched.length >= high) return;
+    const cap = Math.max(high, Math.ceil(this.touched.length * 1.5), 1024);
     this.touched = new Int32Array(cap);
-    this.bucketOf = new Uint8Array(cap);
-    this.order = new Int32Array(cap);
+    this.next = new Int32Array(cap);
     this.rest = new Int32Array(cap);
   }
 
@@ -514,7 +512,7 @@ class Index implements MatchIndex {
     const { acc, provided, mode, street, hours, salaryMax, requiredCourses, firstCourse, data, ids } = store;
     const high = store.high;
     this.scratch.reserveSlots(high);
-    const { touched, bucketOf, order, histogram, bucketStart } = this.scratch;
+    const { touched, next, head, histogram } = this.scratch;
     // `acc` is all zeros between queries: only the touched slots are written, and reset in `finally`
     let nTouched = 0;
     try {
@@ -578,30 +576,28 @@ class Index implements MatchIndex {
       const invDen = store.inverseDenominators(idf);
       const tagBase = store.tagBase;
       histogram.fill(0);
+      head.fill(-1);
       // bucket of a tag t in [0, 1]: (t · TAG_BUCKETS) | 0 (exact: a power of two)
       const noSkillsBucket = (SCORING.noSkillsListed * TAG_BUCKETS) | 0;
       for (let i = 0; i < nNoSkills; i++) {
         acc[touched[i]!] = SCORING.noSkillsListed;
-        bucketOf[i] = noSkillsBucket;
+        next[i] = head[noSkillsBucket]!;
+        head[noSkillsBucket] = i;
       }
       histogram[noSkillsBucket]! += nNoSkills;
       // The posting lists hold active slots only: each touched slot past the first nNoSkills is an
-      // active slot listing skills, reached.
+      // active slot listing skills, reached. Chained into its bucket (no sort: the scan below
+      // usually reads a few thousand of tens of thousands).
       for (let i = nNoSkills; i < nTouched; i++) {
         const slot = touched[i]!;
         const tag = Math.min(1, acc[slot]! * invDen[slot]!);
         acc[slot] = tag;
         const b = (tag * TAG_BUCKETS) | 0;
-        bucketOf[i] = b;
+        next[i] = head[b]!;
+        head[b] = i;
         histogram[b]!++;
       }
       const notReached = store.activeWithSkills - (nTouched - nNoSkills);
-      // Counting sort of the touched slots by bucket, so each range reads only its own slots.
-      bucketStart[0] = 0;
-      for (let b = 0; b <= TAG_BUCKETS; b++) bucketStart[b + 1] = bucketStart[b]! + histogram[b]!;
-      for (let b = 0; b <= TAG_BUCKETS; b++) histogram[b] = bucketStart[b]!; // the fill cursor of each bucket
-      for (let i = 0; i < nTouched; i++) order[histogram[bucketOf[i]!]!++] = touched[i]!;
-      for (let b = 0; b <= TAG_BUCKETS; b++) histogram[b] = bucketStart[b + 1]! - bucketStart[b]!; // back to counts
       histogram[0]! += notReached;
       const courseValue = seekerCourseValues(sd);
       const top = new TopValues(limit);
@@ -627,20 +623,29 @@ class Index implements MatchIndex {
         while (bucketLow > 0 && inRange < want) inRange += histogram[--bucketLow]!;
         want *= 2;
         if (inRange > 0) {
-          let list = order;
-          let from = bucketStart[bucketLow]!;
-          let to = bucketStart[bucketHigh]!;
+          const restList = scratch.rest;
           for (let pass = 0; pass < 2; pass++) {
+            let b = bucketLow;
+            let link = head[b]!;
+            let r = 0;
+            let rEnd = 0;
             if (pass === 1) {
               // bucket 0's slots not reached by any skill: tag 0, listed now (rarely needed)
               if (bucketLow !== 0 || notReached === 0 || rest + EPS < floor) break;
-              list = this.scratch.rest;
-              from = 0;
-              to = 0;
-              for (let slot = 0; slot < high; slot++) if (acc[slot] === 0 && tagBase[slot] === 0) list[to++] = slot;
+              for (let slot = 0; slot < high; slot++) if (acc[slot] === 0 && tagBase[slot] === 0) restList[rEnd++] = slot;
             }
-            for (let i = from; i < to; i++) {
-              const slot = list[i]!;
+            for (;;) {
+              let slot: number;
+              if (pass === 0) {
+                // the chains of buckets bucketLow … bucketHigh − 1
+                while (link === -1 && ++b < bucketHigh) link = head[b]!;
+                if (link === -1) break;
+                slot = touched[link]!;
+                link = next[link]!;
+              } else {
+                if (r === rEnd) break;
+                slot = restList[r++]!;
+              }
               const tag = acc[slot]!;
               if (tagWeight * tag + rest + EPS < floor) continue;
               const prov = provided[slot]!;
