@@ -10,7 +10,8 @@
  *
  * How a query runs (jobs for a seeker; the other directions mirror it):
  *   1. walk the posting lists of the seeker's skill codes, accumulating each touched job's
- *      IDF-weighted skill-tag score (skills were resolved at upsert: no jieba or Jaro–Winkler here);
+ *      IDF-weighted skill-tag score (skills were resolved at upsert: no jieba or Jaro–Winkler here;
+ *      each posting entry carries its share of its job's skill weights, so the sum is the tag);
  *   2. apply the hard rules on typed-array columns (status/openings flag, `must` bitmask, work mode)
  *      and compute every part except free text: a lower bound, the upper bound being that plus the
  *      largest free-text contribution; jobs sharing no skill are scanned only when their upper bound
@@ -526,6 +527,7 @@ class Index implements MatchIndex {
       const typoMatch = SCORING.typoMatch;
       const vocabularyMatch = SCORING.vocabularyMatch;
       const sd = seeker.data;
+      store.postingWeights(idf);
       const nCodes = sd[0]!;
       // The longest list first: none of its slots is reached yet, so it needs no reached test.
       let longest = -1;
@@ -541,28 +543,23 @@ class Index implements MatchIndex {
         if (!list) continue;
         const surface = sd[o + 1]!;
         const typo = (sd[o + 2]! & FLAG_TYPO) !== 0;
-        const idfCode = idf[code]!;
-        const required = idfCode;
-        const preferred = idfCode * PREFERRED_WEIGHT;
-        const { slots, surfaces, flags } = list;
+        const { slots, surfaces, flags, weights } = list;
         const m = list.length;
         if (k === 0) {
           for (let e = 0; e < m; e++) {
-            const f = flags[e]!;
-            const quality = surfaces[e] === surface ? sameLabel : typo || (f & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
+            const quality = surfaces[e] === surface ? sameLabel : typo || (flags[e]! & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
             const slot = slots[e]!;
             touched[nTouched++] = slot;
-            acc[slot] = ((f & FLAG_REQUIRED) !== 0 ? required : preferred) * quality;
+            acc[slot] = weights[e]! * quality;
           }
           continue;
         }
         for (let e = 0; e < m; e++) {
-          const f = flags[e]!;
           // as postingQuality(), inlined
-          const quality = surfaces[e] === surface ? sameLabel : typo || (f & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
+          const quality = surfaces[e] === surface ? sameLabel : typo || (flags[e]! & FLAG_TYPO) !== 0 ? typoMatch : vocabularyMatch;
           const slot = slots[e]!;
           if (acc[slot] === 0) touched[nTouched++] = slot;
-          acc[slot]! += ((f & FLAG_REQUIRED) !== 0 ? required : preferred) * quality;
+          acc[slot]! += weights[e]! * quality;
         }
       }
 
@@ -573,7 +570,6 @@ class Index implements MatchIndex {
       //    running k-th lower bound, the hard rules on the columns and every part but free text (the
       //    lower bound). Stops when the next range's bound cannot reach it; the slots not reached are
       //    only listed (one pass over all slots) when bucket 0 must be scanned.
-      const invDen = store.inverseDenominators(idf);
       const tagBase = store.tagBase;
       histogram.fill(0);
       head.fill(-1);
@@ -590,7 +586,7 @@ class Index implements MatchIndex {
       // usually reads a few thousand of tens of thousands).
       for (let i = nNoSkills; i < nTouched; i++) {
         const slot = touched[i]!;
-        const tag = Math.min(1, acc[slot]! * invDen[slot]!);
+        const tag = Math.min(1, acc[slot]!);
         acc[slot] = tag;
         const b = (tag * TAG_BUCKETS) | 0;
         next[i] = head[b]!;

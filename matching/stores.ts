@@ -18,7 +18,17 @@ export class PostingList {
   slots = new Int32Array(4);
   surfaces = new Int32Array(4);
   flags = new Uint8Array(4);
+  /**
+   * Offer libraries only (`weighted`): each entry's skill weight divided by its offer's Σ skill
+   * weights at the current IDF, so a query's accumulated sum is the tag score itself
+   * (OfferStore.postingWeights keeps them valid).
+   */
+  weights: Float64Array;
   length = 0;
+
+  constructor(readonly weighted = false) {
+    this.weights = new Float64Array(weighted ? 4 : 0);
+  }
 
   add(slot: number, surface: number, flags: number): void {
     if (this.length === this.slots.length) {
@@ -26,6 +36,7 @@ export class PostingList {
       this.slots = grow(this.slots, cap);
       this.surfaces = grow(this.surfaces, cap);
       this.flags = grow(this.flags, cap);
+      if (this.weighted) this.weights = grow(this.weights, cap);
     }
     this.slots[this.length] = slot;
     this.surfaces[this.length] = surface;
@@ -42,6 +53,7 @@ export class PostingList {
         slots[i] = slots[last]!;
         this.surfaces[i] = this.surfaces[last]!;
         this.flags[i] = this.flags[last]!;
+        if (this.weighted) this.weights[i] = this.weights[last]!;
         return;
       }
     }
@@ -100,10 +112,13 @@ abstract class SlotStore<S> {
     this.count--;
   }
 
+  /** Whether this library's posting lists carry weights (the offer libraries). */
+  protected readonly weightedPostings: boolean = false;
+
   protected postingOf(code: number): PostingList {
     let list = this.postings[code];
     if (!list) {
-      list = new PostingList();
+      list = new PostingList(this.weightedPostings);
       while (this.postings.length < code) this.postings.push(undefined);
       this.postings[code] = list;
     }
@@ -159,9 +174,8 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   /** Slots rewritten since invDen was last made valid (their own weights may have changed). */
   private readonly staleInvDen: number[] = [];
   /**
-   * Added to a slot's min(1, accumulated · invDen) to give its tag score in one branch-free step:
-   * −2 for inactive or free slots (a negative tag marks them), SCORING.noSkillsListed for active
-   * slots listing no skills (their invDen is 0), 0 otherwise.
+   * A slot's fixed tag part: −2 for inactive or free slots, SCORING.noSkillsListed for active slots
+   * listing no skills, 0 for active slots listing skills (whose tag comes from the posting lists).
    */
   tagBase = new Float64Array(0);
   /** Active slots listing skills (the others' tags are fixed), and the active slots listing none. */
@@ -171,6 +185,9 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   private idfVersion = 1;
   private idfCache = new Float64Array(0);
   private idfCacheVersion = 0;
+  protected override readonly weightedPostings = true;
+  /** The IDF version the posting weights were last recomputed for (−1: never / must be). */
+  private weightsVersion = -1;
 
   protected override growColumns(cap: number): void {
     super.growColumns(cap);
@@ -279,6 +296,47 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   /** Version of the IDF array last returned by `idf()` (what `denVersion` is compared with). */
   get idfStamp(): number {
     return this.idfCacheVersion;
+  }
+
+  /**
+   * A new slot's posting entries get their weights from the IDF cache as it is: right whenever that
+   * cache is still current at the next query; otherwise the IDF changed, and postingWeights
+   * recomputes every entry anyway.
+   */
+  protected override addPostings(slot: number, data: Int32Array): void {
+    super.addPostings(slot, data);
+    const idf = this.idfCache;
+    const n = data[0]!;
+    let den = 0;
+    for (let i = 0; i < n; i++) {
+      const code = data[1 + 3 * i]!;
+      if (code >= idf.length) {
+        this.weightsVersion = -1;
+        return;
+      }
+      den += idf[code]! * ((data[3 + 3 * i]! & FLAG_REQUIRED) !== 0 ? 1 : PREFERRED_WEIGHT);
+    }
+    const inverse = den > 0 ? 1 / den : 0;
+    for (let i = 0; i < n; i++) {
+      const code = data[1 + 3 * i]!;
+      const list = this.postings[code]!;
+      list.weights[list.length - 1] = idf[code]! * ((data[3 + 3 * i]! & FLAG_REQUIRED) !== 0 ? 1 : PREFERRED_WEIGHT) * inverse;
+    }
+  }
+
+  /** Makes every posting entry's weight valid for the IDF array last returned by `idf()`: all entries after an IDF change, O(postings). */
+  postingWeights(idf: Float64Array): void {
+    if (this.weightsVersion === this.idfCacheVersion) return;
+    const invDen = this.inverseDenominators(idf);
+    for (let code = 0; code < this.postings.length; code++) {
+      const list = this.postings[code];
+      if (!list) continue;
+      const required = idf[code]!;
+      const preferred = idf[code]! * PREFERRED_WEIGHT;
+      const { slots, flags, weights } = list;
+      for (let e = 0, m = list.length; e < m; e++) weights[e] = ((flags[e]! & FLAG_REQUIRED) !== 0 ? required : preferred) * invDen[slots[e]!]!;
+    }
+    this.weightsVersion = this.idfCacheVersion;
   }
 
   /** `invDen` made valid for the IDF array last returned by `idf()` (all slots after an IDF change, else the rewritten ones). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatchIndex, type MatchResult } from '../../matching/index.js';
 import type { EntrepreneurshipProject, JobPosting, SeekerProfile } from '../../matching/types.js';
 import { ACCOMMODATION_CODES, HOURS_CODES, PROJECT_SUPPORT_CODES, STREET_CODES, WORK_MODE_CODES, type AccommodationCode } from '../../matching/vocabulary.js';
-import { COURSES } from './matching-fixtures.js';
+import { buildJob, buildSeeker, COURSES } from './matching-fixtures.js';
 
 /** The hard rules, written again here from domain.md, independently of the library. */
 const WORKPLACE_ONLY: readonly AccommodationCode[] = ['step_free_access', 'accessible_restroom', 'elevator', 'accessible_commute', 'visual_alerts'];
@@ -209,22 +209,37 @@ describe('pruning and incremental updates change nothing', () => {
       fc.integer({ min: 1, max: 8 }).map((id) => ({ kind: 'removeJob' as const, id })),
       fc.integer({ min: 1, max: 5 }).chain((id) => seekerArb(id).map((seeker) => ({ kind: 'seeker' as const, seeker }))),
       fc.integer({ min: 1, max: 5 }).map((id) => ({ kind: 'removeSeeker' as const, id })),
+      // Writes that keep a job's skill codes (so the IDF stays, and only that job's weights change),
+      // and queries between writes (so cached weights are reused rather than rebuilt).
+      fc.integer({ min: 1, max: 8 }).map((id) => ({ kind: 'swapRequired' as const, id })),
+      fc.integer({ min: 1, max: 8 }).map((id) => ({ kind: 'closeOrReopen' as const, id })),
+      fc.integer({ min: 1, max: 5 }).map((id) => ({ kind: 'query' as const, id })),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         const index = createMatchIndex({ courses: COURSES });
         const jobs = new Map<number, JobPosting>();
         const seekers = new Map<number, SeekerProfile>();
+        const upsertJob = (job: JobPosting) => (index.upsertJob(job), jobs.set(job.id, job));
         for (const o of ops) {
-          if (o.kind === 'job') (index.upsertJob(o.job), jobs.set(o.job.id, o.job));
+          if (o.kind === 'job') upsertJob(o.job);
           else if (o.kind === 'removeJob') expect(index.removeJob(o.id)).toBe(jobs.delete(o.id));
           else if (o.kind === 'seeker') (index.upsertSeeker(o.seeker), seekers.set(o.seeker.id, o.seeker));
-          else expect(index.removeSeeker(o.id)).toBe(seekers.delete(o.id));
+          else if (o.kind === 'removeSeeker') expect(index.removeSeeker(o.id)).toBe(seekers.delete(o.id));
+          else if (o.kind === 'swapRequired') {
+            const job = jobs.get(o.id);
+            if (job) upsertJob({ ...job, requiredSkills: job.preferredSkills, preferredSkills: job.requiredSkills });
+          } else if (o.kind === 'closeOrReopen') {
+            const job = jobs.get(o.id);
+            if (job) upsertJob({ ...job, status: job.status === 'open' ? 'closed' : 'open', openings: Math.max(1, job.openings) });
+          } else if (seekers.has(o.id)) index.jobsForSeeker(o.id, { limit: 2 });
         }
         // A fresh index in id order: the same label set, so the same skill codes up to order.
         const fresh = createMatchIndex({ courses: COURSES, jobs: [...jobs.values()], seekers: [...seekers.values()] });
         const strip = (rs: MatchResult[]) => rs.map((r) => ({ id: r.id, total: Number(r.total.toFixed(12)) }));
-        for (const id of seekers.keys()) expect(strip(index.jobsForSeeker(id, { limit: 100 }))).toEqual(strip(fresh.jobsForSeeker(id, { limit: 100 })));
+        // Small limits too: then the tag bounds prune, and a stale weight would show.
+        for (const id of seekers.keys())
+          for (const limit of [1, 2, 100]) expect(strip(index.jobsForSeeker(id, { limit }))).toEqual(strip(fresh.jobsForSeeker(id, { limit })));
         for (const id of jobs.keys()) {
           const a = index.seekersForJob(id, { limit: 100 });
           const b = fresh.seekersForJob(id, { limit: 100 });
@@ -234,6 +249,29 @@ describe('pruning and incremental updates change nothing', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('a job closed and reopened, or edited, between queries ranks by its own weights at once', () => {
+    // The seeker holds Excel. A asks for it (and would like 烘焙): the best fit. B asks for Excel and
+    // 茶艺, C for Excel and three more, so C's weight on Excel is the smallest.
+    const seeker = buildSeeker({ id: 1, skills: ['Excel'] });
+    const a = buildJob({ id: 1, requiredSkills: ['Excel'], preferredSkills: ['烘焙'] });
+    const b = buildJob({ id: 2, requiredSkills: ['Excel', '茶艺'] });
+    const c = buildJob({ id: 3, requiredSkills: ['Excel', '茶艺', '推拿', '烘焙'] });
+    const index = createMatchIndex({ jobs: [a, b, c], seekers: [seeker] });
+    const best = () => index.jobsForSeeker(1, { limit: 1 }).map((r) => r.id);
+    expect(best()).toEqual([1]);
+    index.upsertJob({ ...a, status: 'closed' });
+    expect(best()).toEqual([2]);
+    // Reopened: its entries go back at the ends of the lists, where C's used to be.
+    index.upsertJob(a);
+    expect(best()).toEqual([1]);
+    expect(index.jobsForSeeker(1, { limit: 2 })).toEqual(createMatchIndex({ jobs: [a, b, c], seekers: [seeker] }).jobsForSeeker(1, { limit: 2 }));
+    // Edited: Excel only preferred now, B is the better fit.
+    const edited = { ...a, requiredSkills: ['烘焙'], preferredSkills: ['Excel'] };
+    index.upsertJob(edited);
+    expect(best()).toEqual([2]);
+    expect(index.jobsForSeeker(1, { limit: 2 })).toEqual(createMatchIndex({ jobs: [edited, b, c], seekers: [seeker] }).jobsForSeeker(1, { limit: 2 }));
   });
 
   it('the same pair scores the same in both directions and in explainJob', () => {
