@@ -159,8 +159,11 @@ export interface MatchIndex {
   stats(): MatchIndexStats;
 }
 
-/** Slack for comparing cheap bounds with exact totals (floating-point order of additions differs). */
-const EPS = 1e-9;
+/**
+ * Slack for comparing cheap bounds with exact totals: the order of additions differs, and the
+ * accumulated skill weights are single precision (a few roundings of 6e-8 relative, under 1e-6).
+ */
+const EPS = 1e-6;
 
 /** Tag scores are grouped into this many buckets (per unit) so that the best slots are scanned first. */
 const TAG_BUCKETS = 64;

@@ -7,7 +7,7 @@ import { SCORING } from './config.js';
 import { FLAG_REQUIRED, FLAG_TYPO, PREFERRED_WEIGHT, termsAt } from './compile.js';
 import type { EntrepreneurshipProject, JobPosting, SeekerProfile } from './types.js';
 
-function grow<T extends Int8Array | Uint8Array | Int32Array | Uint32Array | Float64Array>(arr: T, cap: number): T {
+function grow<T extends Int8Array | Uint8Array | Int32Array | Uint32Array | Float32Array | Float64Array>(arr: T, cap: number): T {
   const next = new (arr.constructor as new (n: number) => T)(cap);
   next.set(arr);
   return next;
@@ -74,9 +74,11 @@ abstract class SlotStore<S> {
   sources: (S | null)[] = [];
   /**
    * Per-query scratch, one entry per slot: the skill weights accumulated from the posting lists.
-   * Cleared (a memset) at the start of each query, then read in one sequential scan.
+   * Cleared (a memset) at the start of each query, then read in one sequential scan. Single
+   * precision (half the cache footprint of the hottest array; its rounding, under 1e-6, is inside
+   * the slack the bounds are compared with, index.ts EPS).
    */
-  acc = new Float64Array(0);
+  acc = new Float32Array(0);
   postings: (PostingList | undefined)[] = [];
 
   protected growColumns(cap: number): void {
