@@ -28,6 +28,8 @@ import {
   WORKPLACE_ONLY_MASK,
   collectOfferSkills,
   collectSeekerSkills,
+  type OfferSkill,
+  type SeekerSkill,
   compileText,
   hoursIndex,
   hoursMask,
@@ -456,23 +458,39 @@ class Index implements MatchIndex {
     };
   }
 
+  private seekerSkills(seeker: SeekerView): Map<number, SeekerSkill> {
+    return collectSeekerSkills(seeker.source.skills, seeker.source.completedCourseIds, this.table, this.catalogue);
+  }
+
   private total(p: PartScores): number {
     return combine(this.weights, p.tag, p.text, p.training, p.accessibility, p.location, p.preferences);
   }
 
-  private result(kind: 'job' | 'project', id: number, offer: OfferView, seeker: SeekerView, scored: { total: number; parts: PartScores }): MatchResult {
+  /**
+   * One explained result. `known` carries the skills already collected for a side every result of
+   * the query shares (the seeker for jobsForSeeker, the job for seekersForJob), collected once.
+   */
+  private result(
+    kind: 'job' | 'project',
+    id: number,
+    offer: OfferView,
+    seeker: SeekerView,
+    scored: { total: number; parts: PartScores },
+    known: { offerSkills?: Map<number, OfferSkill>; seekerSkills?: Map<number, SeekerSkill> } = {},
+  ): MatchResult {
     const offerSource = offer.source;
     const offerSkills =
-      kind === 'job'
+      known.offerSkills ??
+      (kind === 'job'
         ? collectOfferSkills((offerSource as JobPosting).requiredSkills, (offerSource as JobPosting).preferredSkills, this.table)
-        : collectOfferSkills((offerSource as EntrepreneurshipProject).skills, [], this.table);
+        : collectOfferSkills((offerSource as EntrepreneurshipProject).skills, [], this.table));
     const { reasons, gaps } = explainPair(
       { table: this.table, catalogue: this.catalogue, termOf: (t) => this.terms.termOf(t) },
       {
         kind,
         seeker: seeker.source,
         seekerData: seeker.data,
-        seekerSkills: collectSeekerSkills(seeker.source.skills, seeker.source.completedCourseIds, this.table, this.catalogue),
+        seekerSkills: known.seekerSkills ?? this.seekerSkills(seeker),
         offer: offerSource,
         offerData: offer.data,
         offerSkills,
@@ -695,7 +713,8 @@ class Index implements MatchIndex {
         candidates.push({ slot, id: ids[slot]!, approx: value + textMax * text });
       }
       const scored = this.cut(candidates, limit, minScore, (slot) => this.exactParts(this.offerAt(store, slot), seeker, idf));
-      return scored.map((s) => this.result(kind, s.id, this.offerAt(store, s.slot), seeker, s));
+      const known = { seekerSkills: scored.length > 1 ? this.seekerSkills(seeker) : undefined };
+      return scored.map((s) => this.result(kind, s.id, this.offerAt(store, s.slot), seeker, s, known));
     } finally {
       // a memset once the touched slots are many (sequential beats scattered writes)
       if (nTouched > high >> 3) acc.fill(0, 0, high);
@@ -866,7 +885,9 @@ class Index implements MatchIndex {
       candidates.push({ slot, id: ids[slot]!, approx: value + textMax * text });
     }
     const scored = this.cut(candidates, limit, minScore, (slot) => this.exactParts(job, this.seekerView(ids[slot]!), idf));
-    return { results: scored.map((s) => this.result('job', s.id, job, this.seekerView(s.id), s)), countAboveThreshold: count };
+    const jobSource = job.source as JobPosting;
+    const known = { offerSkills: scored.length > 1 ? collectOfferSkills(jobSource.requiredSkills, jobSource.preferredSkills, this.table) : undefined };
+    return { results: scored.map((s) => this.result('job', s.id, job, this.seekerView(s.id), s, known)), countAboveThreshold: count };
   }
 
   // ── single pairs ─────────────────────────────────────────────────────────────────────────────
