@@ -61,7 +61,7 @@ import {
   trainingScore,
 } from './score.js';
 import { SkillTable } from './skills.js';
-import { COURSE_COMPLETED, INLINE_TERMS, OfferStore, SeekerStore, TERMS_NOT_INLINE, postingQuality, type Offer, type OfferColumns, type SeekerColumns } from './stores.js';
+import { COURSE_COMPLETED, INLINE_TERMS, OfferStore, SCAN_STRIDE, SeekerStore, TERMS_NOT_INLINE, postingQuality, type Offer, type OfferColumns, type SeekerColumns } from './stores.js';
 import type { CatalogueCourse, EntrepreneurshipProject, JobPosting, SeekerProfile } from './types.js';
 import type { Bilingual, Street, WorkMode } from './vocabulary.js';
 
@@ -436,11 +436,7 @@ class Index implements MatchIndex {
       source: store.sources[slot]!,
       data: store.data[slot]!,
       active: store.active[slot] === 1,
-      provided: store.provided[slot]!,
-      mode: store.mode[slot]!,
-      street: store.street[slot]!,
-      hours: store.hours[slot]!,
-      salaryMax: store.salaryMax[slot]!,
+      ...store.columnsAt(slot),
       textInverseNorm: store.textInverseNorm[slot]!,
     };
   }
@@ -531,7 +527,7 @@ class Index implements MatchIndex {
     const minScore = options.minScore ?? 0;
     const w = this.weights;
     const idf = store.idf(this.table.codeCount);
-    const { acc, provided, mode, street, hours, salaryMax, requiredCourses, firstCourse, data, ids } = store;
+    const { acc, scanRow, data, ids } = store;
     const high = store.high;
     this.scratch.reserveSlots(high);
     const { touched, next, head, histogram } = this.scratch;
@@ -665,22 +661,25 @@ class Index implements MatchIndex {
               }
               const tag = acc[slot]!;
               if (tagWeight * tag + rest + EPS < floor) continue;
-              const prov = provided[slot]!;
+              const row = slot * SCAN_STRIDE;
+              const prov = scanRow[row]!;
               if ((must & ~prov) !== 0) continue;
-              const m = mode[slot]!;
+              const packed = scanRow[row + 1]!;
+              const m = packed & 15;
               if (((modes >>> m) & 1) === 0) continue;
               if (modeFilter >= 0 && m !== modeFilter) continue;
-              if (streetFilter !== -2 && street[slot] !== streetFilter) continue;
-              const nCourses = requiredCourses[slot]!;
-              const training = nCourses === 0 ? 1 : nCourses === 1 ? (courseValue.get(firstCourse[slot]!) ?? 0) : trainingScore(data[slot]!, sd);
+              const offerStreet = ((packed >>> 4) & 255) - 2;
+              if (streetFilter !== -2 && offerStreet !== streetFilter) continue;
+              const nCourses = packed >>> 20;
+              const training = nCourses === 0 ? 1 : nCourses === 1 ? (courseValue.get(scanRow[row + 2]!) ?? 0) : trainingScore(data[slot]!, sd);
               const value = combine(
                 w,
                 tag,
                 0,
                 training,
                 accessibilityScore(prefer, preferCount, prov),
-                locationScore(seekerStreet, street[slot]!, m),
-                preferencesScore(seekerHours, hours[slot]!, salaryExpectation, salaryMax[slot]!),
+                locationScore(seekerStreet, offerStreet, m),
+                preferencesScore(seekerHours, (packed >>> 12) & 255, salaryExpectation, scanRow[row + 3]!),
               );
               top.push(value);
               if (top.full && top.min() > floor) floor = top.min();

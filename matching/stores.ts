@@ -139,6 +139,9 @@ abstract class SlotStore<S> {
   }
 }
 
+/** Numbers per slot in OfferStore.scanRow. */
+export const SCAN_STRIDE = 4;
+
 /** Scalar fields of a job or project, as stored in the columns. */
 export interface OfferColumns {
   active: boolean;
@@ -155,16 +158,15 @@ export type Offer = JobPosting | EntrepreneurshipProject;
 /** Jobs (or projects): columns, postings, document frequencies and IDF over the library. */
 export class OfferStore<S extends Offer> extends SlotStore<S> {
   active = new Uint8Array(0);
-  /** Accommodations provided, plus the workplace-only bits when the work is remote. */
-  provided = new Int32Array(0);
-  mode = new Uint8Array(0);
-  street = new Int8Array(0);
-  hours = new Uint8Array(0);
-  salaryMax = new Float64Array(0);
+  /**
+   * The scalar columns, side by side (what a query's scan reads of a reached offer is then one
+   * cache line, not one per column), SCAN_STRIDE numbers per slot: accommodations provided (plus
+   * the workplace-only bits when the work is remote); mode | (street + 2) << 4 | hours << 12 |
+   * number of required courses (at most 255) << 20; the first required course id; salaryMax
+   * (NaN when unknown). Read them with `columnsAt` outside the scan.
+   */
+  scanRow = new Float64Array(0);
   textInverseNorm = new Float64Array(0);
-  requiredCourses = new Uint8Array(0);
-  /** The first required course id (valid when requiredCourses > 0). */
-  firstCourse = new Int32Array(0);
   /** 1 for slots listing no skills (their tag score is SCORING.noSkillsListed for everyone). */
   noSkill = new Uint8Array(0);
   /** Cached Σ skill weights per slot, valid while denVersion[slot] === idfVersion. */
@@ -194,14 +196,8 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   protected override growColumns(cap: number): void {
     super.growColumns(cap);
     this.active = grow(this.active, cap);
-    this.provided = grow(this.provided, cap);
-    this.mode = grow(this.mode, cap);
-    this.street = grow(this.street, cap);
-    this.hours = grow(this.hours, cap);
-    this.salaryMax = grow(this.salaryMax, cap);
+    this.scanRow = grow(this.scanRow, cap * SCAN_STRIDE);
     this.textInverseNorm = grow(this.textInverseNorm, cap);
-    this.requiredCourses = grow(this.requiredCourses, cap);
-    this.firstCourse = grow(this.firstCourse, cap);
     this.noSkill = grow(this.noSkill, cap);
     this.den = grow(this.den, cap);
     this.invDen = grow(this.invDen, cap);
@@ -228,16 +224,15 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     this.data[slot] = data;
     this.sources[slot] = source;
     this.active[slot] = cols.active ? 1 : 0;
-    this.provided[slot] = cols.provided;
-    this.mode[slot] = cols.mode;
-    this.street[slot] = cols.street;
-    this.hours[slot] = cols.hours;
-    this.salaryMax[slot] = cols.salaryMax;
     this.textInverseNorm[slot] = cols.textInverseNorm;
     const c = 1 + 3 * data[0]!;
     const coursesAt = c + 1 + data[c]!;
-    this.requiredCourses[slot] = Math.min(255, data[coursesAt]!);
-    this.firstCourse[slot] = data[coursesAt]! > 0 ? data[coursesAt + 1]! : 0;
+    const nCourses = data[coursesAt]!;
+    const r = slot * SCAN_STRIDE;
+    this.scanRow[r] = cols.provided;
+    this.scanRow[r + 1] = cols.mode | ((cols.street + 2) << 4) | (cols.hours << 12) | (Math.min(255, nCourses) << 20);
+    this.scanRow[r + 2] = nCourses > 0 ? data[coursesAt + 1]! : 0;
+    this.scanRow[r + 3] = cols.salaryMax;
     // Only open offers are in the posting lists: a query never reads a closed one (the document
     // frequencies, though, count every offer in the library).
     if (cols.active) this.addPostings(slot, data);
@@ -251,6 +246,13 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
       else this.activeWithSkills++;
     }
     this.staleInvDen.push(slot);
+  }
+
+  /** A slot's scalar columns, unpacked from its scan row. */
+  columnsAt(slot: number): Omit<OfferColumns, 'active' | 'textInverseNorm'> {
+    const r = slot * SCAN_STRIDE;
+    const packed = this.scanRow[r + 1]!;
+    return { provided: this.scanRow[r]!, mode: packed & 15, street: ((packed >>> 4) & 255) - 2, hours: (packed >>> 12) & 255, salaryMax: this.scanRow[r + 3]! };
   }
 
   /** Takes a slot out of the active counts before it is rewritten or removed. */
