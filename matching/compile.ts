@@ -260,6 +260,27 @@ function sortedUnique(ids: readonly number[]): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
 }
 
+/**
+ * Packed profiles are views into shared slabs: one ArrayBuffer per SLAB_INTS ints rather than one
+ * per profile (allocating, tracking and collecting 200k small buffers cost more than the packing).
+ * A slab is freed once no view of it is referenced; a rewritten profile's old view is dropped
+ * with its slot's data, so the waste is the profiles rewritten since their slab was filled.
+ */
+const SLAB_INTS = 16_384;
+let slab = new Int32Array(0);
+let slabUsed = 0;
+
+function allocatePacked(n: number): Int32Array {
+  if (n > SLAB_INTS >> 4) return new Int32Array(n);
+  if (slabUsed + n > slab.length) {
+    slab = new Int32Array(SLAB_INTS);
+    slabUsed = 0;
+  }
+  const view = slab.subarray(slabUsed, slabUsed + n);
+  slabUsed += n;
+  return view;
+}
+
 /** Packs skills given as parallel arrays (code, surface, flags) plus text and course lists. */
 function pack(
   codes: number[],
@@ -270,7 +291,7 @@ function pack(
   coursesB: readonly number[],
 ): Int32Array {
   const nSkills = codes.length;
-  const out = new Int32Array(1 + 3 * nSkills + 1 + text.packed.length + 1 + coursesA.length + 1 + coursesB.length);
+  const out = allocatePacked(1 + 3 * nSkills + 1 + text.packed.length + 1 + coursesA.length + 1 + coursesB.length);
   let o = 0;
   out[o++] = nSkills;
   // the skill triples by code (codes are distinct): an insertion sort in place, as the lists are short
