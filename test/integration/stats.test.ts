@@ -30,6 +30,30 @@ const at = (iso: string) => {
 };
 
 let app: TestApp;
+
+type Write = [sql: string, ...args: unknown[]];
+
+/**
+ * Replays writes in one transaction, rolled back at the end: after every write (each must change
+ * something) the trigger-kept table must equal its definition recomputed from the source tables;
+ * `atEnd` checks the last state; afterwards the table is as it was.
+ */
+function replayAgainstDefinition(writes: Write[], kept: () => unknown[], defined: () => unknown[], atEnd?: () => void): void {
+  const c = app.db.$client;
+  const before = kept();
+  const rollback = new Error('rollback');
+  expect(() =>
+    c.transaction(() => {
+      for (const [q, ...args] of writes) {
+        expect(c.prepare(q).run(...args).changes, q).toBeGreaterThan(0);
+        expect(kept(), q).toEqual(defined());
+      }
+      atEnd?.();
+      throw rollback;
+    })(),
+  ).toThrow(rollback);
+  expect(kept()).toEqual(before);
+}
 let h: Client & { userId: number };
 const ids: Record<string, number> = {};
 
@@ -234,29 +258,22 @@ describe('staff statistics', () => {
     const before = [{ id: ids.s1, employed: 1, stably: 1 }, { id: ids.s3, employed: 1, stably: 0 }, { id: ids.s4, employed: 1, stably: 0 }];
     expect(kept()).toEqual(before);
     expect(defined()).toEqual(before);
-    const steps: [string, ...unknown[]][] = [
-      ['UPDATE applications SET status = ? WHERE id = ?', 'withdrawn', ids.a4],
-      ["INSERT INTO pipeline_events (seeker_id, from_stage, to_stage, at) VALUES (?, 'in_adaptation', 'employed', '2026-11-20T02:00:00.000Z')", ids.s5],
-      ["UPDATE pipeline_events SET to_stage = 'stably_employed' WHERE seeker_id = ? AND to_stage = 'employed'", ids.s5],
-      ["UPDATE follow_ups SET outcome = 'left' WHERE application_id = ? AND months_after_hire = 6", ids.a1],
-      ["UPDATE follow_ups SET outcome = 'still_employed', months_after_hire = 6 WHERE application_id = ? AND months_after_hire = 1", ids.a3],
-      ['UPDATE applications SET seeker_id = ? WHERE id = ?', ids.s2, ids.a3],
-      ["DELETE FROM pipeline_events WHERE seeker_id = ? AND to_stage = 'stably_employed'", ids.s5],
-      ['DELETE FROM follow_ups WHERE application_id = ?', ids.a3],
-      ["INSERT INTO applications (seeker_id, job_id, origin, status, hired_on) VALUES (?, ?, 'applied', 'hired', '2026-11-20')", ids.s6, ids.j2],
-      ["DELETE FROM applications WHERE seeker_id = ? AND job_id = ?", ids.s6, ids.j2],
-    ];
-    const rollback = new Error('rollback');
-    expect(() =>
-      c.transaction(() => {
-        for (const [q, ...args] of steps) {
-          c.prepare(q).run(...args);
-          expect(kept(), q).toEqual(defined());
-        }
-        throw rollback;
-      })(),
-    ).toThrow(rollback);
-    expect(kept()).toEqual(before);
+    replayAgainstDefinition(
+      [
+        ['UPDATE applications SET status = ? WHERE id = ?', 'withdrawn', ids.a4],
+        ["INSERT INTO pipeline_events (seeker_id, from_stage, to_stage, at) VALUES (?, 'in_adaptation', 'employed', '2026-11-20T02:00:00.000Z')", ids.s5],
+        ["UPDATE pipeline_events SET to_stage = 'stably_employed' WHERE seeker_id = ? AND to_stage = 'employed'", ids.s5],
+        ["UPDATE follow_ups SET outcome = 'left' WHERE application_id = ? AND months_after_hire = 6", ids.a1],
+        ["UPDATE follow_ups SET outcome = 'still_employed', months_after_hire = 6 WHERE application_id = ? AND months_after_hire = 1", ids.a3],
+        ['UPDATE applications SET seeker_id = ? WHERE id = ?', ids.s2, ids.a3],
+        ["DELETE FROM pipeline_events WHERE seeker_id = ? AND to_stage = 'stably_employed'", ids.s5],
+        ['DELETE FROM follow_ups WHERE application_id = ?', ids.a3],
+        ["INSERT INTO applications (seeker_id, job_id, origin, status, hired_on) VALUES (?, ?, 'applied', 'hired', '2026-11-20')", ids.s6, ids.j2],
+        ["DELETE FROM applications WHERE seeker_id = ? AND job_id = ?", ids.s6, ids.j2],
+      ],
+      kept,
+      defined,
+    );
   });
 
   it('keeps the alliance hires the member comparison reads in step with every write (triggers)', () => {
@@ -276,34 +293,27 @@ describe('staff statistics', () => {
     expect(before.map((r) => (r as { id: number }).id)).toEqual([ids.a1, ids.a3, ids.a4].sort((x, y) => x! - y!));
     expect(before.find((r) => (r as { id: number }).id === ids.a1)).toMatchObject({ member: ids.m1, due: '2026-08-10', still: 1 });
     expect(kept()).toEqual(before);
-    const steps: [string, ...unknown[]][] = [
-      ['UPDATE applications SET status = ? WHERE id = ?', 'withdrawn', ids.a4],
-      ['UPDATE applications SET status = ? WHERE id = ?', 'hired', ids.a4],
-      ["UPDATE applications SET hired_on = '2026-05-31' WHERE id = ?", ids.a4],
-      ['UPDATE applications SET job_id = ? WHERE id = ?', ids.j3, ids.a4],
-      ["UPDATE follow_ups SET outcome = 'left' WHERE application_id = ? AND months_after_hire = 6", ids.a1],
-      ["UPDATE follow_ups SET outcome = 'still_employed', months_after_hire = 6 WHERE application_id = ? AND months_after_hire = 1", ids.a3],
-      ['DELETE FROM follow_ups WHERE application_id = ?', ids.a4],
-      ["UPDATE follow_ups SET application_id = ? WHERE application_id = ? AND months_after_hire = 6", ids.a4, ids.a3],
-      ["INSERT INTO follow_ups (application_id, seeker_id, months_after_hire, due_on, outcome) VALUES (?, ?, 6, '2026-11-30', 'still_employed')", ids.a3, ids.s3],
-      ["UPDATE jobs SET member_id = ?, created_at = '2026-03-01T00:00:00.000Z' WHERE id = ?", ids.m1, ids.j3],
-      ["INSERT INTO applications (seeker_id, job_id, origin, status, hired_on) VALUES (?, ?, 'applied', 'hired', '2026-11-20')", ids.s6, ids.j2],
-      ["INSERT INTO applications (seeker_id, job_id, origin, status) VALUES (?, ?, 'applied', 'submitted')", ids.s5, ids.j2],
-      ["UPDATE applications SET status = 'hired', hired_on = '2026-08-31' WHERE seeker_id = ? AND job_id = ?", ids.s5, ids.j2],
-      ['DELETE FROM applications WHERE seeker_id = ? AND job_id = ?', ids.s6, ids.j2],
-      ['DELETE FROM seekers WHERE id = ?', ids.s5],
-    ];
-    const rollback = new Error('rollback');
-    expect(() =>
-      c.transaction(() => {
-        for (const [q, ...args] of steps) {
-          expect(c.prepare(q).run(...args).changes, q).toBeGreaterThan(0);
-          expect(kept(), q).toEqual(defined());
-        }
-        throw rollback;
-      })(),
-    ).toThrow(rollback);
-    expect(kept()).toEqual(before);
+    replayAgainstDefinition(
+      [
+        ['UPDATE applications SET status = ? WHERE id = ?', 'withdrawn', ids.a4],
+        ['UPDATE applications SET status = ? WHERE id = ?', 'hired', ids.a4],
+        ["UPDATE applications SET hired_on = '2026-05-31' WHERE id = ?", ids.a4],
+        ['UPDATE applications SET job_id = ? WHERE id = ?', ids.j3, ids.a4],
+        ["UPDATE follow_ups SET outcome = 'left' WHERE application_id = ? AND months_after_hire = 6", ids.a1],
+        ["UPDATE follow_ups SET outcome = 'still_employed', months_after_hire = 6 WHERE application_id = ? AND months_after_hire = 1", ids.a3],
+        ['DELETE FROM follow_ups WHERE application_id = ?', ids.a4],
+        ["UPDATE follow_ups SET application_id = ? WHERE application_id = ? AND months_after_hire = 6", ids.a4, ids.a3],
+        ["INSERT INTO follow_ups (application_id, seeker_id, months_after_hire, due_on, outcome) VALUES (?, ?, 6, '2026-11-30', 'still_employed')", ids.a3, ids.s3],
+        ["UPDATE jobs SET member_id = ?, created_at = '2026-03-01T00:00:00.000Z' WHERE id = ?", ids.m1, ids.j3],
+        ["INSERT INTO applications (seeker_id, job_id, origin, status, hired_on) VALUES (?, ?, 'applied', 'hired', '2026-11-20')", ids.s6, ids.j2],
+        ["INSERT INTO applications (seeker_id, job_id, origin, status) VALUES (?, ?, 'applied', 'submitted')", ids.s5, ids.j2],
+        ["UPDATE applications SET status = 'hired', hired_on = '2026-08-31' WHERE seeker_id = ? AND job_id = ?", ids.s5, ids.j2],
+        ['DELETE FROM applications WHERE seeker_id = ? AND job_id = ?', ids.s6, ids.j2],
+        ['DELETE FROM seekers WHERE id = ?', ids.s5],
+      ],
+      kept,
+      defined,
+    );
   });
 
   it('keeps the per-label skill counts the skills table reads in step with every write (triggers)', () => {
@@ -314,29 +324,22 @@ describe('staff statistics', () => {
     // 烘焙: S4 and S5.
     expect(before).toContainEqual({ label: '烘焙', seekers: 2 });
     expect(kept()).toEqual(before);
-    const steps: [string, ...unknown[]][] = [
-      ["INSERT INTO seeker_skills (seeker_id, skill, level) VALUES (?, '烘焙', 'basic')", ids.s1],
-      ["INSERT INTO seeker_skills (seeker_id, skill, level) VALUES (?, '茶艺', 'basic')", ids.s2],
-      ["UPDATE seeker_skills SET skill = '茶艺' WHERE seeker_id = ? AND skill = '烘焙'", ids.s4],
-      ["UPDATE seeker_skills SET skill = '汉服制作' WHERE seeker_id = ? AND skill = '电商客服'", ids.s3],
-      ["UPDATE seeker_skills SET level = 'advanced' WHERE seeker_id = ?", ids.s5],
-      ["DELETE FROM seeker_skills WHERE seeker_id = ? AND skill = '茶艺'", ids.s2],
-      ['DELETE FROM seekers WHERE id = ?', ids.s5],
-      ["DELETE FROM seeker_skills WHERE seeker_id = ? AND skill = '汉服制作'", ids.s3],
-    ];
-    const rollback = new Error('rollback');
-    expect(() =>
-      c.transaction(() => {
-        for (const [q, ...args] of steps) {
-          expect(c.prepare(q).run(...args).changes, q).toBeGreaterThan(0);
-          expect(kept(), q).toEqual(defined());
-        }
-        // 汉服制作 was S3's alone: gone, not left at zero.
-        expect(kept()).not.toContainEqual(expect.objectContaining({ label: '汉服制作' }));
-        throw rollback;
-      })(),
-    ).toThrow(rollback);
-    expect(kept()).toEqual(before);
+    replayAgainstDefinition(
+      [
+        ["INSERT INTO seeker_skills (seeker_id, skill, level) VALUES (?, '烘焙', 'basic')", ids.s1],
+        ["INSERT INTO seeker_skills (seeker_id, skill, level) VALUES (?, '茶艺', 'basic')", ids.s2],
+        ["UPDATE seeker_skills SET skill = '茶艺' WHERE seeker_id = ? AND skill = '烘焙'", ids.s4],
+        ["UPDATE seeker_skills SET skill = '汉服制作' WHERE seeker_id = ? AND skill = '电商客服'", ids.s3],
+        ["UPDATE seeker_skills SET level = 'advanced' WHERE seeker_id = ?", ids.s5],
+        ["DELETE FROM seeker_skills WHERE seeker_id = ? AND skill = '茶艺'", ids.s2],
+        ['DELETE FROM seekers WHERE id = ?', ids.s5],
+        ["DELETE FROM seeker_skills WHERE seeker_id = ? AND skill = '汉服制作'", ids.s3],
+      ],
+      kept,
+      defined,
+      // 汉服制作 was S3's alone: gone, not left at zero.
+      () => expect(kept()).not.toContainEqual(expect.objectContaining({ label: '汉服制作' })),
+    );
   });
 
   it('keeps the per-accommodation need counts the gaps table reads in step with every write (triggers)', () => {
@@ -347,24 +350,17 @@ describe('staff statistics', () => {
     // step-free access: S2 must (S6's too, archived), S3 prefer.
     expect(before).toContainEqual({ code: 'step_free_access', strength: 'prefer', seekers: 1 });
     expect(kept()).toEqual(before);
-    const steps: [string, ...unknown[]][] = [
-      ["INSERT INTO seeker_needs (seeker_id, code, strength) VALUES (?, 'braille', 'prefer')", ids.s1],
-      ["UPDATE seeker_needs SET strength = 'must' WHERE seeker_id = ? AND code = 'step_free_access'", ids.s3],
-      ["UPDATE seeker_needs SET code = 'flexible_hours' WHERE seeker_id = ? AND code = 'sign_language'", ids.s4],
-      ["DELETE FROM seeker_needs WHERE seeker_id = ? AND code = 'braille'", ids.s1],
-      ['DELETE FROM seekers WHERE id = ?', ids.s2],
-    ];
-    const rollback = new Error('rollback');
-    expect(() =>
-      c.transaction(() => {
-        for (const [q, ...args] of steps) {
-          expect(c.prepare(q).run(...args).changes, q).toBeGreaterThan(0);
-          expect(kept(), q).toEqual(defined());
-        }
-        throw rollback;
-      })(),
-    ).toThrow(rollback);
-    expect(kept()).toEqual(before);
+    replayAgainstDefinition(
+      [
+        ["INSERT INTO seeker_needs (seeker_id, code, strength) VALUES (?, 'braille', 'prefer')", ids.s1],
+        ["UPDATE seeker_needs SET strength = 'must' WHERE seeker_id = ? AND code = 'step_free_access'", ids.s3],
+        ["UPDATE seeker_needs SET code = 'flexible_hours' WHERE seeker_id = ? AND code = 'sign_language'", ids.s4],
+        ["DELETE FROM seeker_needs WHERE seeker_id = ? AND code = 'braille'", ids.s1],
+        ['DELETE FROM seekers WHERE id = ?', ids.s2],
+      ],
+      kept,
+      defined,
+    );
   });
 
   it('rejects filters a table does not take', async () => {
