@@ -260,25 +260,32 @@ function sortedUnique(ids: readonly number[]): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
 }
 
-/**
- * Packed profiles are views into shared slabs: one ArrayBuffer per SLAB_INTS ints rather than one
- * per profile (allocating, tracking and collecting 200k small buffers cost more than the packing).
- * A slab is freed once no view of it is referenced; a rewritten profile's old view is dropped
- * with its slot's data, so the waste is the profiles rewritten since their slab was filled.
- */
-const SLAB_INTS = 16_384;
-let slab = new Int32Array(0);
-let slabUsed = 0;
+/** Where pack() puts a packed profile: its own buffer, unless the index keeps it (PackedSlabs). */
+export type PackedAllocator = (n: number) => Int32Array;
+const ownBuffer: PackedAllocator = (n) => new Int32Array(n);
 
-function allocatePacked(n: number): Int32Array {
-  if (n > SLAB_INTS >> 4) return new Int32Array(n);
-  if (slabUsed + n > slab.length) {
-    slab = new Int32Array(SLAB_INTS);
-    slabUsed = 0;
-  }
-  const view = slab.subarray(slabUsed, slabUsed + n);
-  slabUsed += n;
-  return view;
+/**
+ * The packed profiles an index keeps are views into shared slabs of SLAB_INTS ints rather than one
+ * ArrayBuffer each (allocating, tracking and collecting 200k small buffers cost more than the
+ * packing). Only kept profiles come from here (a query's own profile gets its own buffer), and
+ * slabs are small, so a slab held by one profile still kept after its neighbours were rewritten
+ * wastes at most 8 KB.
+ */
+const SLAB_INTS = 2048;
+export class PackedSlabs {
+  private slab = new Int32Array(0);
+  private used = 0;
+
+  readonly allocate: PackedAllocator = (n) => {
+    if (n > SLAB_INTS >> 2) return new Int32Array(n);
+    if (this.used + n > this.slab.length) {
+      this.slab = new Int32Array(SLAB_INTS);
+      this.used = 0;
+    }
+    const view = this.slab.subarray(this.used, this.used + n);
+    this.used += n;
+    return view;
+  };
 }
 
 /** Packs skills given as parallel arrays (code, surface, flags) plus text and course lists. */
@@ -289,9 +296,10 @@ function pack(
   text: CompiledText,
   coursesA: readonly number[],
   coursesB: readonly number[],
+  allocate: PackedAllocator,
 ): Int32Array {
   const nSkills = codes.length;
-  const out = allocatePacked(1 + 3 * nSkills + 1 + text.packed.length + 1 + coursesA.length + 1 + coursesB.length);
+  const out = allocate(1 + 3 * nSkills + 1 + text.packed.length + 1 + coursesA.length + 1 + coursesB.length);
   let o = 0;
   out[o++] = nSkills;
   // the skill triples by code (codes are distinct): an insertion sort in place, as the lists are short
@@ -318,7 +326,13 @@ function pack(
   return out;
 }
 
-export function packSeeker(skills: Map<number, SeekerSkill>, text: CompiledText, completed: readonly number[], inProgress: readonly number[]): Int32Array {
+export function packSeeker(
+  skills: Map<number, SeekerSkill>,
+  text: CompiledText,
+  completed: readonly number[],
+  inProgress: readonly number[],
+  allocate: PackedAllocator = ownBuffer,
+): Int32Array {
   const done = sortedUnique(completed);
   const codes: number[] = [];
   const surfaces: number[] = [];
@@ -329,10 +343,10 @@ export function packSeeker(skills: Map<number, SeekerSkill>, text: CompiledText,
     flags.push((s.typo ? FLAG_TYPO : 0) | (s.courseId === null ? 0 : FLAG_COURSE));
   }
   const pending = inProgress.length === 0 ? [] : sortedUnique(inProgress).filter((id) => !done.includes(id));
-  return pack(codes, surfaces, flags, text, done, pending);
+  return pack(codes, surfaces, flags, text, done, pending, allocate);
 }
 
-export function packOffer(skills: Map<number, OfferSkill>, text: CompiledText, requiredCourseIds: readonly number[]): Int32Array {
+export function packOffer(skills: Map<number, OfferSkill>, text: CompiledText, requiredCourseIds: readonly number[], allocate: PackedAllocator = ownBuffer): Int32Array {
   const codes: number[] = [];
   const surfaces: number[] = [];
   const flags: number[] = [];
@@ -341,7 +355,7 @@ export function packOffer(skills: Map<number, OfferSkill>, text: CompiledText, r
     surfaces.push(s.surface);
     flags.push((s.typo ? FLAG_TYPO : 0) | (s.required ? FLAG_REQUIRED : 0));
   }
-  return pack(codes, surfaces, flags, text, requiredCourseIds.length === 0 ? [] : [...new Set(requiredCourseIds)], []);
+  return pack(codes, surfaces, flags, text, requiredCourseIds.length === 0 ? [] : [...new Set(requiredCourseIds)], [], allocate);
 }
 
 /** Offset of the term section's count in packed data. */

@@ -24,6 +24,7 @@ import {
   CourseCatalogue,
   HOURS_NONE,
   MODE_REMOTE,
+  PackedSlabs,
   TermTable,
   WORKPLACE_ONLY_MASK,
   collectOfferSkills,
@@ -295,6 +296,7 @@ class Index implements MatchIndex {
   private readonly scratch = new Scratch();
   /** Compact copies of the profiles kept for explanations. */
   private readonly retainer = new Retainer();
+  private readonly slabs = new PackedSlabs();
   private readonly jobs = new OfferStore<JobPosting>();
   private readonly projects = new OfferStore<EntrepreneurshipProject>();
   private readonly seekers = new SeekerStore();
@@ -313,7 +315,8 @@ class Index implements MatchIndex {
     return compileText(text, this.terms);
   }
 
-  private compileSeeker(seeker: SeekerProfile): SeekerView {
+  /** `kept`: the index keeps the packed data (from its slabs); otherwise it is the query's own. */
+  private compileSeeker(seeker: SeekerProfile, kept = false): SeekerView {
     const skills = collectSeekerSkills(seeker.skills, seeker.completedCourseIds, this.table, this.catalogue);
     const text = this.text(seeker.about);
     const must = maskOf(seeker.needs.filter((n) => n.strength === 'must').map((n) => n.code));
@@ -321,7 +324,7 @@ class Index implements MatchIndex {
     const prefer = maskOf(seeker.needs.filter((n) => n.strength === 'prefer').map((n) => n.code)) & ~must;
     return {
       source: seeker,
-      data: packSeeker(skills, text, seeker.completedCourseIds, seeker.inProgressCourseIds),
+      data: packSeeker(skills, text, seeker.completedCourseIds, seeker.inProgressCourseIds, kept ? this.slabs.allocate : undefined),
       share: seeker.shareWithEmployers,
       must,
       prefer,
@@ -349,36 +352,36 @@ class Index implements MatchIndex {
     };
   }
 
-  private compileJob(job: JobPosting): OfferView {
+  private compileJob(job: JobPosting, kept = false): OfferView {
     const skills = collectOfferSkills(job.requiredSkills, job.preferredSkills, this.table);
     const text = this.text(`${job.title}\n${job.description}`);
-    return this.offerViewOf(job, packOffer(skills, text, job.requiredCourseIds), job.status === 'open' && job.openings > 0, hoursIndex(job.hours), job.salaryMax ?? Number.NaN, text.inverseNorm);
+    return this.offerViewOf(job, packOffer(skills, text, job.requiredCourseIds, kept ? this.slabs.allocate : undefined), job.status === 'open' && job.openings > 0, hoursIndex(job.hours), job.salaryMax ?? Number.NaN, text.inverseNorm);
   }
 
-  private compileProject(project: EntrepreneurshipProject): OfferView {
+  private compileProject(project: EntrepreneurshipProject, kept = false): OfferView {
     const skills = collectOfferSkills(project.skills, [], this.table);
     const text = this.text(`${project.title}\n${project.sector}\n${project.description}`);
-    return this.offerViewOf(project, packOffer(skills, text, []), project.status === 'open' && project.capacity > 0, HOURS_NONE, Number.POSITIVE_INFINITY, text.inverseNorm);
+    return this.offerViewOf(project, packOffer(skills, text, [], kept ? this.slabs.allocate : undefined), project.status === 'open' && project.capacity > 0, HOURS_NONE, Number.POSITIVE_INFINITY, text.inverseNorm);
   }
 
   // ── writes ───────────────────────────────────────────────────────────────────────────────────
 
   upsertJob(job: JobPosting): void {
-    const v = this.compileJob(job);
+    const v = this.compileJob(job, true);
     this.jobs.upsert(job.id, this.retainer.job(job), v.data, v);
   }
   removeJob(id: number): boolean {
     return this.jobs.remove(id);
   }
   upsertProject(project: EntrepreneurshipProject): void {
-    const v = this.compileProject(project);
+    const v = this.compileProject(project, true);
     this.projects.upsert(project.id, this.retainer.project(project), v.data, v);
   }
   removeProject(id: number): boolean {
     return this.projects.remove(id);
   }
   upsertSeeker(seeker: SeekerProfile): void {
-    const v = this.compileSeeker(seeker);
+    const v = this.compileSeeker(seeker, true);
     this.seekers.upsert(seeker.id, this.retainer.seeker(seeker), v.data, v, v.preferCount);
   }
   removeSeeker(id: number): boolean {

@@ -172,11 +172,8 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   /** Cached Σ skill weights per slot, valid while denVersion[slot] === idfVersion. */
   den = new Float64Array(0);
   denVersion = new Uint32Array(0);
-  /** 1 / Σ skill weights per slot (0 for no skills), valid for every slot while invDenVersion === the IDF version. */
-  invDen = new Float64Array(0);
-  private invDenVersion = -1;
-  /** Slots rewritten since invDen was last made valid (their own weights may have changed). */
-  private readonly staleInvDen: number[] = [];
+  /** Scratch of postingWeights: 1 / Σ skill weights per slot (0 for no skills). */
+  private invDen = new Float64Array(0);
   /**
    * A slot's fixed tag part: −2 for inactive or free slots, SCORING.noSkillsListed for active slots
    * listing no skills, 0 for active slots listing skills (whose tag comes from the posting lists).
@@ -245,7 +242,6 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
       if (data[0] === 0) this.noSkillSlots.add(slot);
       else this.activeWithSkills++;
     }
-    this.staleInvDen.push(slot);
   }
 
   /** A slot's scalar columns, unpacked from its scan row. */
@@ -331,7 +327,11 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   /** Makes every posting entry's weight valid for the IDF array last returned by `idf()`: all entries after an IDF change, O(postings). */
   postingWeights(idf: Float64Array): void {
     if (this.weightsVersion === this.idfCacheVersion) return;
-    const invDen = this.inverseDenominators(idf);
+    const invDen = this.invDen;
+    for (let slot = 0; slot < this.high; slot++) {
+      const d = this.present[slot] === 1 ? this.denominator(slot, idf) : 0;
+      invDen[slot] = d > 0 ? 1 / d : 0;
+    }
     for (let code = 0; code < this.postings.length; code++) {
       const list = this.postings[code];
       if (!list) continue;
@@ -341,20 +341,6 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
       for (let e = 0, m = list.length; e < m; e++) weights[e] = ((flags[e]! & FLAG_REQUIRED) !== 0 ? required : preferred) * invDen[slots[e]!]!;
     }
     this.weightsVersion = this.idfCacheVersion;
-  }
-
-  /** `invDen` made valid for the IDF array last returned by `idf()` (all slots after an IDF change, else the rewritten ones). */
-  inverseDenominators(idf: Float64Array): Float64Array {
-    const fix = (slot: number): void => {
-      const d = this.present[slot] === 1 ? this.denominator(slot, idf) : 0;
-      this.invDen[slot] = d > 0 ? 1 / d : 0;
-    };
-    if (this.invDenVersion !== this.idfCacheVersion) {
-      for (let slot = 0; slot < this.high; slot++) fix(slot);
-      this.invDenVersion = this.idfCacheVersion;
-    } else for (const slot of this.staleInvDen) fix(slot);
-    this.staleInvDen.length = 0;
-    return this.invDen;
   }
 
   /** Σ skill weights of a slot at the current IDF (cached per slot). */
