@@ -5,6 +5,7 @@
  */
 import { SCORING } from './config.js';
 import { FLAG_REQUIRED, FLAG_TYPO, PREFERRED_WEIGHT, termsAt } from './compile.js';
+import { tagDenominator } from './score.js';
 import type { EntrepreneurshipProject, JobPosting, SeekerProfile } from './types.js';
 
 function grow<T extends Int8Array | Uint8Array | Int32Array | Uint32Array | Float32Array | Float64Array>(arr: T, cap: number): T {
@@ -169,9 +170,6 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
   textInverseNorm = new Float64Array(0);
   /** 1 for slots listing no skills (their tag score is SCORING.noSkillsListed for everyone). */
   noSkill = new Uint8Array(0);
-  /** Cached Σ skill weights per slot, valid while denVersion[slot] === idfVersion. */
-  den = new Float64Array(0);
-  denVersion = new Uint32Array(0);
   /** Scratch of postingWeights: 1 / Σ skill weights per slot (0 for no skills). */
   private invDen = new Float64Array(0);
   /**
@@ -196,10 +194,8 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     this.scanRow = grow(this.scanRow, cap * SCAN_STRIDE);
     this.textInverseNorm = grow(this.textInverseNorm, cap);
     this.noSkill = grow(this.noSkill, cap);
-    this.den = grow(this.den, cap);
     this.invDen = grow(this.invDen, cap);
     this.tagBase = grow(this.tagBase, cap);
-    this.denVersion = grow(this.denVersion, cap);
   }
 
   private changeDf(data: Int32Array, delta: number): void {
@@ -236,7 +232,6 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     this.noSkill[slot] = data[0] === 0 ? 1 : 0;
     this.changeDf(data, +1);
     if (isNew || !old || !sameSkillCodes(old, data)) this.idfVersion++;
-    this.denVersion[slot] = 0;
     this.tagBase[slot] = !cols.active ? -2 : data[0] === 0 ? SCORING.noSkillsListed : 0;
     if (cols.active) {
       if (data[0] === 0) this.noSkillSlots.add(slot);
@@ -293,11 +288,6 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     return this.idfCache;
   }
 
-  /** Version of the IDF array last returned by `idf()` (what `denVersion` is compared with). */
-  get idfStamp(): number {
-    return this.idfCacheVersion;
-  }
-
   /**
    * A new slot's posting entries get their weights from the IDF cache as it is: right whenever that
    * cache is still current at the next query; otherwise the IDF changed, and postingWeights
@@ -307,15 +297,13 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     super.addPostings(slot, data);
     const idf = this.idfCache;
     const n = data[0]!;
-    let den = 0;
     for (let i = 0; i < n; i++) {
-      const code = data[1 + 3 * i]!;
-      if (code >= idf.length) {
+      if (data[1 + 3 * i]! >= idf.length) {
         this.weightsVersion = -1;
         return;
       }
-      den += idf[code]! * ((data[3 + 3 * i]! & FLAG_REQUIRED) !== 0 ? 1 : PREFERRED_WEIGHT);
     }
+    const den = tagDenominator(data, idf);
     const inverse = den > 0 ? 1 / den : 0;
     for (let i = 0; i < n; i++) {
       const code = data[1 + 3 * i]!;
@@ -329,7 +317,7 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
     if (this.weightsVersion === this.idfCacheVersion) return;
     const invDen = this.invDen;
     for (let slot = 0; slot < this.high; slot++) {
-      const d = this.present[slot] === 1 ? this.denominator(slot, idf) : 0;
+      const d = this.present[slot] === 1 ? tagDenominator(this.data[slot]!, idf) : 0;
       invDen[slot] = d > 0 ? 1 / d : 0;
     }
     for (let code = 0; code < this.postings.length; code++) {
@@ -341,21 +329,6 @@ export class OfferStore<S extends Offer> extends SlotStore<S> {
       for (let e = 0, m = list.length; e < m; e++) weights[e] = ((flags[e]! & FLAG_REQUIRED) !== 0 ? required : preferred) * invDen[slots[e]!]!;
     }
     this.weightsVersion = this.idfCacheVersion;
-  }
-
-  /** Σ skill weights of a slot at the current IDF (cached per slot). */
-  denominator(slot: number, idf: Float64Array): number {
-    if (this.denVersion[slot] !== this.idfCacheVersion) {
-      const data = this.data[slot]!;
-      let den = 0;
-      for (let i = 0, n = data[0]!; i < n; i++) {
-        const o = 1 + 3 * i;
-        den += idf[data[o]!]! * ((data[o + 2]! & FLAG_REQUIRED) !== 0 ? 1 : PREFERRED_WEIGHT);
-      }
-      this.den[slot] = den;
-      this.denVersion[slot] = this.idfCacheVersion;
-    }
-    return this.den[slot]!;
   }
 }
 
